@@ -1,0 +1,40 @@
+package dev.refguard.engine;
+
+import dev.refguard.findings.Finding;
+import dev.refguard.findings.RuleInfo;
+import dev.refguard.findings.Severity;
+import dev.refguard.schema.SchemaGraph;
+import java.util.List;
+
+/**
+ * Everything one analysis produced.
+ *
+ * @param findings every finding (suppressed ones removed, baselined ones marked), sorted
+ * @param graph the final schema graph of every history
+ * @param stats counts for the summary
+ * @param rules every built-in rule, for reports that list rules (SARIF)
+ * @param lookedIn when nothing was found, the places looked in; empty otherwise
+ * @param elapsedMillis wall time of the analysis, for the console only (never written to files)
+ */
+public record AnalysisResult(
+        List<Finding> findings,
+        SchemaGraph graph,
+        AnalysisStats stats,
+        List<RuleInfo> rules,
+        List<String> lookedIn,
+        long elapsedMillis) {
+    public AnalysisResult {
+        findings = List.copyOf(findings);
+        rules = List.copyOf(rules);
+        lookedIn = List.copyOf(lookedIn);
+    }
+
+    /** Findings at or above {@code threshold} that are not baselined: these fail the build. */
+    public List<Finding> failing(Severity threshold) {
+        return findings.stream()
+                .filter(f -> !f.baselined()
+                        && f.severity() != Severity.OFF
+                        && f.severity().atLeast(threshold))
+                .toList();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.refguard.engine;
+
+import dev.refguard.findings.Severity;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole configuration of one analysis, free of Maven types. The Mojo builds it from its parameters;
+ * tests and benchmarks build it directly.
+ *
+ * @param baseDir the project's base directory (or the current directory with no pom)
+ * @param directories configured migration roots relative to {@code baseDir}; empty means auto-discovery
+ * @param seedPatterns glob patterns (case-insensitive) of seed/demo files, relative to {@code baseDir}
+ * @param identityTables tables that stand for the same user identity, e.g. {@code auth.users}
+ * @param canonicalIdentityTable the one identity table every FK must use, or {@code null}
+ * @param sharedTables tables owned by someone else
+ * @param managedSchemas schemas the platform owns (their tables exist without a migration)
+ * @param externalTables other tables that exist without a migration
+ * @param severities rule id to severity overrides (ids already validated)
+ * @param encoding how migration files are read
+ * @param skipModuleDirectories skip folders with their own {@code pom.xml} (inside a Maven build)
+ * @param statementTimeout the time bound of one statement's parse
+ */
+public record RefguardConfig(
+        Path baseDir,
+        List<String> directories,
+        List<String> seedPatterns,
+        List<String> identityTables,
+        String canonicalIdentityTable,
+        List<String> sharedTables,
+        List<String> managedSchemas,
+        List<String> externalTables,
+        Map<String, Severity> severities,
+        Charset encoding,
+        boolean skipModuleDirectories,
+        Duration statementTimeout) {
+
+    /** SPEC §3 default of {@code seedPatterns}. */
+    public static final List<String> DEFAULT_SEED_PATTERNS = List.of(
+            "**/*seed*/**",
+            "**/*seed*.sql",
+            "**/*demo*/**",
+            "**/*demo*.sql",
+            "**/*fixture*/**",
+            "**/*fixture*.sql",
+            "**/*sample*/**",
+            "**/*sample*.sql",
+            "**/testdata/**",
+            "**/test-data/**");
+
+    /** SPEC §3 default of {@code identityTables}. */
+    public static final List<String> DEFAULT_IDENTITY_TABLES = List.of("auth.users", "public.users");
+
+    /** SPEC §3 default of {@code managedSchemas}. */
+    public static final List<String> DEFAULT_MANAGED_SCHEMAS = List.of(
+            "auth",
+            "storage",
+            "realtime",
+            "extensions",
+            "vault",
+            "pgsodium",
+            "graphql",
+            "graphql_public",
+            "supabase_functions",
+            "supabase_migrations",
+            "cron",
+            "net",
+            "pg_catalog",
+            "information_schema");
+
+    public RefguardConfig {
+        directories = List.copyOf(directories);
+        seedPatterns = List.copyOf(seedPatterns);
+        identityTables = List.copyOf(identityTables);
+        sharedTables = List.copyOf(sharedTables);
+        managedSchemas = List.copyOf(managedSchemas);
+        externalTables = List.copyOf(externalTables);
+        severities = Map.copyOf(severities);
+    }
+
+    /** The defaults of SPEC §3 for {@code baseDir}. */
+    public static RefguardConfig defaults(Path baseDir) {
+        return new RefguardConfig(
+                baseDir,
+                List.of(),
+                DEFAULT_SEED_PATTERNS,
+                DEFAULT_IDENTITY_TABLES,
+                null,
+                List.of(),
+                DEFAULT_MANAGED_SCHEMAS,
+                List.of(),
+                Map.of(),
+                StandardCharsets.UTF_8,
+                false,
+                Duration.ofSeconds(5));
+    }
+}

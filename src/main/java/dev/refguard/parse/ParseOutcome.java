@@ -1,0 +1,13 @@
+package dev.refguard.parse;
+
+/** How a statement was read. */
+public enum ParseOutcome {
+    /** JSqlParser read it. */
+    PARSED,
+    /** JSqlParser failed; the token-level fallback recovered its facts. */
+    FALLBACK,
+    /** Its kind cannot change the model, so it was not parsed. */
+    SKIPPED,
+    /** It can change tables or keys but neither reader could read it. */
+    UNREADABLE
+}

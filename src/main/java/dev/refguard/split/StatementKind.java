@@ -1,0 +1,39 @@
+package dev.refguard.split;
+
+/**
+ * What a statement is, judged from its leading keywords alone. Only the kinds that can change tables,
+ * columns, keys or the name resolution are sent to the parser; the others are skipped unparsed.
+ */
+public enum StatementKind {
+    CREATE_TABLE(true),
+    ALTER_TABLE(true),
+    DROP_TABLE(true),
+    CREATE_INDEX(true),
+    CREATE_SCHEMA(true),
+    DROP_SCHEMA(true),
+    /** {@code SET search_path}, and {@code SELECT pg_catalog.set_config('search_path', ...)} as pg_dump writes it. */
+    SET_SEARCH_PATH(true),
+    /** {@code DO $$ ... $$}: the body is analysed as if it runs. */
+    DO_BLOCK(true),
+    CREATE_FUNCTION(true),
+    CREATE_TRIGGER(true),
+    TRUNCATE(true),
+    DELETE(true),
+    /** A statement that cannot change the model: INSERT, GRANT, CREATE POLICY, COMMENT, COPY data, ... */
+    IGNORED(false),
+    /** A psql meta-command such as {@code \connect} or {@code \i}. */
+    PSQL_META(false),
+    /** A statement whose leading keywords are not known; it is not sent to the parser. */
+    OTHER(false);
+
+    private final boolean modelRelevant;
+
+    StatementKind(boolean modelRelevant) {
+        this.modelRelevant = modelRelevant;
+    }
+
+    /** Whether a statement of this kind can change the schema model and so must be parsed. */
+    public boolean modelRelevant() {
+        return modelRelevant;
+    }
+}
