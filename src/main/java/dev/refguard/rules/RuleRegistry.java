@@ -1,17 +1,46 @@
 package dev.refguard.rules;
 
+import dev.refguard.findings.RuleInfo;
 import dev.refguard.findings.Severity;
+import dev.refguard.findings.Suppressions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** The explicit list of built-in rules, and strict parsing of rule ids. */
 public final class RuleRegistry {
+    private static final List<Rule> RULES = List.of(
+            new MixedUserReferenceRule(),
+            new SeedOnlyReferenceRule(),
+            new MissingReferenceTargetRule(),
+            new TableRedefinedRule(),
+            new IdentifierCaseMismatchRule(),
+            new FkTypeMismatchRule(),
+            new IfNotExistsOverSharedRule(),
+            new FkToNonUniqueRule(),
+            new DestructiveOnSharedRule(),
+            new UnparsedStatementRule());
+
     private RuleRegistry() {}
+
+    /** The rules that check replayed histories, in documentation order. */
+    public static List<Rule> rules() {
+        return RULES;
+    }
+
+    /** Every rule's metadata, the suppression checks included, in documentation order. */
+    public static List<RuleInfo> infos() {
+        List<RuleInfo> infos = new ArrayList<>();
+        RULES.forEach(r -> infos.add(r.info()));
+        infos.add(Suppressions.UNUSED);
+        infos.add(Suppressions.INVALID);
+        return List.copyOf(infos);
+    }
 
     /** Every built-in rule id, in documentation order. */
     public static List<String> ids() {
-        throw new UnsupportedOperationException("TODO: rules");
+        return infos().stream().map(RuleInfo::id).toList();
     }
 
     /**
@@ -22,11 +51,16 @@ public final class RuleRegistry {
     public static Map<String, Severity> parseSeverities(Map<String, String> raw) {
         Map<String, Severity> result = new TreeMap<>();
         raw.forEach((id, value) -> {
-            if (!ids().contains(id.trim())) {
+            String key = id == null ? "" : id.trim();
+            if (!ids().contains(key)) {
                 throw new IllegalArgumentException(
                         "unknown rule id '" + id + "' in severities; valid: " + String.join(", ", ids()));
             }
-            result.put(id.trim(), Severity.parse(value));
+            try {
+                result.put(key, Severity.parse(value));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("severities." + key + ": " + e.getMessage(), e);
+            }
         });
         return result;
     }

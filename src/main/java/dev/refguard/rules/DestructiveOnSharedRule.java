@@ -1,0 +1,70 @@
+package dev.refguard.rules;
+
+import dev.refguard.findings.RuleInfo;
+import dev.refguard.findings.Severity;
+import dev.refguard.schema.ModelForeignKey;
+import dev.refguard.schema.ModelTable;
+import dev.refguard.schema.ReplayEvent.Destructive;
+import dev.refguard.schema.TableOrigin;
+import java.util.List;
+
+/**
+ * DROP TABLE, TRUNCATE, DELETE without WHERE or DROP SCHEMA ... CASCADE touches a shared, platform or
+ * identity table; DROP TABLE ... CASCADE that silently removes other tables' FKs is a warning.
+ */
+public final class DestructiveOnSharedRule implements Rule {
+    static final RuleInfo INFO = new RuleInfo(
+            "destructive-on-shared",
+            Severity.ERROR,
+            "A destructive statement touches a shared, platform-owned or identity table, or CASCADE removes other"
+                    + " tables' foreign keys.",
+            "Data in shared, platform and identity tables belongs to more than this migration history. Remove the"
+                    + " statement, or restrict it (DELETE ... WHERE). For DROP TABLE ... CASCADE, drop the dependent"
+                    + " foreign keys explicitly first so the change is visible in review.");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(RuleContext context, FindingSink sink) {
+        context.events(Destructive.class).filter(e -> !e.at().file().seed()).forEach(e -> {
+            if (e.statement().equals("DROP SCHEMA") && !e.cascade()) {
+                return;
+            }
+            List<ModelTable> protectedTables = e.tables().stream()
+                    .filter(t -> t.origin() == TableOrigin.SHARED
+                            || t.origin() == TableOrigin.MANAGED
+                            || context.identityTables().contains(t.id())
+                            || context.sharedTables().contains(t.id()))
+                    .toList();
+            if (!protectedTables.isEmpty()) {
+                String names = String.join(
+                        ", ", protectedTables.stream().map(t -> t.id().sql()).toList());
+                String message = e.statement() + (e.cascade() ? " ... CASCADE" : "") + " touches " + names
+                        + ", a shared, platform-owned or identity table";
+                String hint = e.statement().startsWith("DELETE")
+                        ? "Restrict it: DELETE FROM ... WHERE ...; or remove the statement."
+                        : "Remove the statement; this history does not own " + names + ".";
+                sink.report(INFO, e.at(), message, hint);
+            } else if (e.statement().equals("DROP TABLE")
+                    && e.cascade()
+                    && !e.removedForeignKeys().isEmpty()) {
+                List<String> fks = e.removedForeignKeys().stream()
+                        .map(ModelForeignKey::describeSource)
+                        .toList();
+                String message = "DROP TABLE ... CASCADE silently removes " + fks.size()
+                        + (fks.size() == 1 ? " foreign key" : " foreign keys") + " of other tables: "
+                        + String.join(", ", fks);
+                String hint = "Drop them explicitly first, e.g. "
+                        + e.removedForeignKeys().stream()
+                                .map(fk -> "ALTER TABLE " + fk.from().id().sql() + " DROP CONSTRAINT "
+                                        + dev.refguard.parse.Identifier.sql(fk.name()) + ";")
+                                .findFirst()
+                                .orElse("");
+                sink.report(INFO, Severity.WARNING, e.at(), message, hint, false);
+            }
+        });
+    }
+}

@@ -1,0 +1,40 @@
+package dev.refguard.rules;
+
+import dev.refguard.findings.Candidate;
+import dev.refguard.findings.Finding;
+import dev.refguard.findings.Location;
+import dev.refguard.findings.RuleInfo;
+import dev.refguard.findings.Severity;
+import dev.refguard.schema.ReplayEvent.StatementRef;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the findings rules report, turning statement references into locations. */
+public final class FindingSink {
+    private final List<Candidate> candidates = new ArrayList<>();
+
+    /** Reports a finding at the rule's default severity. */
+    public void report(RuleInfo rule, StatementRef at, String message, String hint) {
+        report(rule, rule.defaultSeverity(), at, message, hint, false);
+    }
+
+    /**
+     * Reports a finding.
+     *
+     * @param severity the severity the rule proposes for this case (a rule may propose a lower one than
+     *     its default, e.g. a warning for integer widths)
+     * @param demoted whether unreadable statements make the facts uncertain
+     */
+    public void report(
+            RuleInfo rule, Severity severity, StatementRef at, String message, String hint, boolean demoted) {
+        Location location = new Location(
+                at.file().relativePath(), at.position().line(), at.position().column());
+        Finding finding = new Finding(rule.id(), severity, location, message, hint, at.fingerprint(), false);
+        candidates.add(new Candidate(finding, at.statementLine(), demoted));
+    }
+
+    /** Everything reported so far. */
+    public List<Candidate> candidates() {
+        return List.copyOf(candidates);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.refguard.rules;
+
+import dev.refguard.findings.RuleInfo;
+import dev.refguard.findings.Severity;
+import dev.refguard.parse.Identifier;
+import dev.refguard.schema.ModelTable;
+import dev.refguard.schema.ReplayEvent.ColumnTypeChanged;
+import dev.refguard.schema.ReplayEvent.ForeignKeyDeclared;
+import dev.refguard.schema.ReplayEvent.Resolution;
+import dev.refguard.schema.ReplayEvent.StatementRef;
+import dev.refguard.schema.ReplayEvent.TypeCheck;
+import dev.refguard.schema.SqlTypes;
+import dev.refguard.schema.TableId;
+import java.util.List;
+
+/**
+ * The FK column's type cannot reference the key's type ({@code text} → {@code uuid}); a narrower integer
+ * referencing a wider one is a warning. Checked when the FK is declared and again when either column's
+ * type changes while the FK is in force.
+ */
+public final class FkTypeMismatchRule implements Rule {
+    static final RuleInfo INFO = new RuleInfo(
+            "fk-type-mismatch",
+            Severity.ERROR,
+            "A foreign key column's type cannot reference the referenced column's type.",
+            "PostgreSQL needs an equality operator between the two types: text cannot reference uuid, integer"
+                    + " cannot reference uuid. Same-family pairs (varchar -> text) pass. An integer of another width"
+                    + " (integer -> bigint) is accepted but can overflow or mismatch: a warning. Give the FK column"
+                    + " the referenced column's type.");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(RuleContext context, FindingSink sink) {
+        context.events(ForeignKeyDeclared.class)
+                .filter(e -> !e.at().file().seed() && e.resolution() == Resolution.RESOLVED)
+                .forEach(e -> compare(
+                        e.at(),
+                        "",
+                        e.source(),
+                        e.spec().columns().stream().map(Identifier::folded).toList(),
+                        e.sourceTypes(),
+                        e.target().id(),
+                        e.targetColumns(),
+                        e.targetTypes(),
+                        sink));
+        context.events(ColumnTypeChanged.class)
+                .filter(e -> !e.at().file().seed())
+                .forEach(e -> {
+                    for (TypeCheck check : e.checks()) {
+                        compare(
+                                e.at(),
+                                "after ALTER COLUMN " + Identifier.sql(e.column()) + " TYPE, ",
+                                check.foreignKey().from(),
+                                check.foreignKey().fromColumns(),
+                                check.sourceTypes(),
+                                check.foreignKey().to().id(),
+                                check.foreignKey().toColumns(),
+                                check.targetTypes(),
+                                sink);
+                    }
+                });
+    }
+
+    private static void compare(
+            StatementRef at,
+            String prefix,
+            ModelTable source,
+            List<String> sourceColumns,
+            List<String> sourceTypes,
+            TableId target,
+            List<String> targetColumns,
+            List<String> targetTypes,
+            FindingSink sink) {
+        int n = Math.min(
+                Math.min(sourceColumns.size(), sourceTypes.size()), Math.min(targetColumns.size(), targetTypes.size()));
+        for (int i = 0; i < n; i++) {
+            String from = sourceTypes.get(i);
+            String to = targetTypes.get(i);
+            SqlTypes.Fit fit = SqlTypes.fit(from, to);
+            if (fit != SqlTypes.Fit.INCOMPATIBLE && fit != SqlTypes.Fit.NARROWING) {
+                continue;
+            }
+            String column = sourceColumns.get(i);
+            String message = prefix + Describe.table(source.id()) + "." + Identifier.sql(column) + " is " + from
+                    + " but references " + Describe.table(target) + "." + Identifier.sql(targetColumns.get(i))
+                    + " of type " + to
+                    + (fit == SqlTypes.Fit.INCOMPATIBLE
+                            ? ": PostgreSQL rejects the foreign key"
+                            : ": PostgreSQL accepts it, but values can fail to match");
+            String hint = "Give the column the referenced type: ALTER TABLE "
+                    + source.id().sql() + " ALTER COLUMN "
+                    + Identifier.sql(column) + " TYPE " + to + " USING " + Identifier.sql(column) + "::" + to
+                    + "; (or declare it " + to + " in the migration that creates it)";
+            Severity severity = fit == SqlTypes.Fit.INCOMPATIBLE ? Severity.ERROR : Severity.WARNING;
+            sink.report(INFO, severity, at, message, hint, false);
+        }
+    }
+}

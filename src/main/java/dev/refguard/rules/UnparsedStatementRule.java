@@ -1,0 +1,46 @@
+package dev.refguard.rules;
+
+import dev.refguard.findings.RuleInfo;
+import dev.refguard.findings.Severity;
+import dev.refguard.schema.ReplayEvent.FileProblem;
+import dev.refguard.schema.ReplayEvent.StatementUnreadable;
+import dev.refguard.schema.TableId;
+
+/** A statement that can change tables or keys could not be read at all; the file could not be read cleanly. */
+public final class UnparsedStatementRule implements Rule {
+    static final RuleInfo INFO = new RuleInfo(
+            "unparsed-statement",
+            Severity.WARNING,
+            "A statement that can change tables or keys could not be read.",
+            "refguard reads each statement with JSqlParser and, where that fails, with a token-level reader. When"
+                    + " both fail, the tables the statement touches are marked incomplete and findings that would"
+                    + " depend on them are not raised as errors. Check the statement's syntax; if it is valid"
+                    + " PostgreSQL, please report it, and suppress it meanwhile with"
+                    + " -- refguard:ignore unparsed-statement <reason>.");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(RuleContext context, FindingSink sink) {
+        context.events(StatementUnreadable.class).forEach(e -> {
+            String tables = e.touched().isEmpty()
+                    ? ""
+                    : "; tables marked incomplete: "
+                            + String.join(
+                                    ", ", e.touched().stream().map(TableId::sql).toList());
+            String problem = e.problem() == null ? "unknown reason" : e.problem();
+            sink.report(
+                    INFO,
+                    e.at(),
+                    "could not read this statement: " + problem + tables,
+                    "Check the statement's syntax; if it is valid PostgreSQL, suppress this with"
+                            + " -- refguard:ignore unparsed-statement <reason> and report the statement.");
+        });
+        context.events(FileProblem.class)
+                .forEach(e -> sink.report(
+                        INFO, e.at(), e.problem().message(), "Fix the file: statements after this point may be lost."));
+    }
+}

@@ -1,0 +1,127 @@
+package dev.refguard.schema;
+
+import dev.refguard.parse.ForeignKeySpec;
+import dev.refguard.parse.SourcePosition;
+import dev.refguard.source.MigrationFile;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A foreign key in the replayed model. It points at the target {@link ModelTable} object, not at a
+ * name, so a later {@code RENAME TO} or {@code SET SCHEMA} of the target moves it along, as in
+ * PostgreSQL where constraints reference relations by OID.
+ */
+public final class ModelForeignKey {
+    String name;
+    final ModelTable from;
+    final List<String> fromColumns;
+    final ModelTable to;
+    final List<String> toColumns;
+    final String onDelete;
+    final String onUpdate;
+    final MigrationFile file;
+    final SourcePosition position;
+    final String fingerprint;
+    final int statementLine;
+    final ForeignKeySpec spec;
+
+    ModelForeignKey(
+            String name,
+            ModelTable from,
+            List<String> fromColumns,
+            ModelTable to,
+            List<String> toColumns,
+            ForeignKeySpec spec,
+            MigrationFile file,
+            String fingerprint,
+            int statementLine) {
+        this.name = name;
+        this.from = from;
+        this.fromColumns = new ArrayList<>(fromColumns);
+        this.to = to;
+        this.toColumns = new ArrayList<>(toColumns);
+        this.onDelete = spec.onDelete() == null ? "NO ACTION" : spec.onDelete();
+        this.onUpdate = spec.onUpdate() == null ? "NO ACTION" : spec.onUpdate();
+        this.spec = spec;
+        this.file = file;
+        this.position = spec.targetPosition() != null ? spec.targetPosition() : spec.position();
+        this.fingerprint = fingerprint;
+        this.statementLine = statementLine;
+    }
+
+    /** The constraint name (PostgreSQL's default when none was written). */
+    public String name() {
+        return name;
+    }
+
+    /** The referencing table. */
+    public ModelTable from() {
+        return from;
+    }
+
+    /** The referencing columns (folded). */
+    public List<String> fromColumns() {
+        return List.copyOf(fromColumns);
+    }
+
+    /** The referenced table. */
+    public ModelTable to() {
+        return to;
+    }
+
+    /** The referenced columns (folded); the primary key's when none were written; empty when unknown. */
+    public List<String> toColumns() {
+        return List.copyOf(toColumns);
+    }
+
+    /** {@code NO ACTION} unless written otherwise. */
+    public String onDelete() {
+        return onDelete;
+    }
+
+    /** {@code NO ACTION} unless written otherwise. */
+    public String onUpdate() {
+        return onUpdate;
+    }
+
+    /** The file that declared it. */
+    public MigrationFile file() {
+        return file;
+    }
+
+    /** Where the referenced table is named in the declaring statement. */
+    public SourcePosition position() {
+        return position;
+    }
+
+    /** Fingerprint of the declaring statement. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /** Line where the declaring statement starts (for suppression comments above it). */
+    public int statementLine() {
+        return statementLine;
+    }
+
+    /** The FK as written. */
+    public ForeignKeySpec spec() {
+        return spec;
+    }
+
+    /** Whether it was declared in a seed/demo file. */
+    public boolean seed() {
+        return file.seed();
+    }
+
+    /** e.g. {@code setlists.last_modified_by}, or {@code t.(a, b)} for composite keys. */
+    public String describeSource() {
+        String cols = fromColumns.size() == 1 ? fromColumns.get(0) : "(" + String.join(", ", fromColumns) + ")";
+        return from.displayName() + "." + cols;
+    }
+
+    /** e.g. {@code auth.users(id)}. */
+    public String describeTarget() {
+        return to.id().sql() + "(" + String.join(", ", toColumns) + ")";
+    }
+}
