@@ -1,10 +1,29 @@
 package dev.refguard.source;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /** Finds the migration histories of a project (SPEC §4). */
 public final class SourceDiscovery {
+    /** The conventional places, named in the warning when auto-discovery finds nothing. */
+    private static final List<String> CONVENTIONAL_ROOTS =
+            List.of("supabase/migrations", "prisma/migrations", "src/main/resources/db/migration");
+
     private SourceDiscovery() {}
 
     /**
@@ -23,10 +42,154 @@ public final class SourceDiscovery {
     /**
      * Discovers the histories below {@code baseDir}, or reads {@code directories} as one history when given.
      *
+     * <p>Auto-discovery finds every Supabase ({@code supabase/migrations}), Prisma ({@code prisma/migrations})
+     * and Flyway ({@code src/main/resources/db/migration}) root below {@code baseDir}; each is its own
+     * history. Folders that cannot be read are skipped. Configured directories form one history; a single
+     * configured directory that is a layout root keeps that layout's order and seed files.
+     *
+     * @param baseDir the project's base directory
+     * @param directories configured roots, relative to {@code baseDir} or absolute; empty (or all blank)
+     *     means auto-discovery
+     * @param seedPatterns globs of seed/demo files, see {@link SeedClassifier}
+     * @param skipModuleDirectories whether folders below {@code baseDir} with their own {@code pom.xml} are
+     *     skipped, as the folders of other Maven modules
      * @throws SourceException when a configured directory does not exist or cannot be read
      */
     public static Discovery discover(
             Path baseDir, List<String> directories, List<String> seedPatterns, boolean skipModuleDirectories) {
-        throw new UnsupportedOperationException("TODO: discovery");
+        Path base = baseDir.toAbsolutePath().normalize();
+        HistoryReader reader =
+                new HistoryReader(base, SeedClassifier.of(seedPatterns == null ? List.of() : seedPatterns));
+        List<String> configured = directories == null
+                ? List.of()
+                : directories.stream()
+                        .filter(d -> d != null && !d.isBlank())
+                        .map(String::trim)
+                        .toList();
+        return configured.isEmpty()
+                ? autoDiscover(base, reader, skipModuleDirectories)
+                : readConfigured(base, reader, configured);
+    }
+
+    private static Discovery autoDiscover(Path base, HistoryReader reader, boolean skipModuleDirectories) {
+        Map<Path, Layout> roots = new TreeMap<>();
+        try {
+            FileTree.walk(base, Integer.MAX_VALUE, false, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (!dir.equals(base)) {
+                        if (HistoryReader.SKIPPED_DIRECTORIES.contains(
+                                dir.getFileName().toString())) {
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        // Inside a Maven build each module reports its own migrations only.
+                        if (skipModuleDirectories && Files.isRegularFile(dir.resolve("pom.xml"))) {
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                    }
+                    Optional<Layout> layout = HistoryReader.layoutOf(dir, true);
+                    if (layout.isPresent()) {
+                        roots.put(dir, layout.get());
+                        // The layout reader takes it from here; a root is never part of another root.
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // not reached: a non-strict walk skips what it cannot read
+        }
+        List<MigrationHistory> histories = new ArrayList<>();
+        Set<String> emptyRoots = new LinkedHashSet<>();
+        roots.forEach((dir, layout) -> {
+            String root = reader.relative(dir);
+            List<MigrationFile> files;
+            try {
+                files = reader.read(dir, layout, false);
+            } catch (IOException e) {
+                files = List.of();
+            }
+            if (files.isEmpty()) {
+                emptyRoots.add(root);
+            } else {
+                histories.add(new MigrationHistory(root, layout, files));
+            }
+        });
+        histories.sort(Comparator.comparing(MigrationHistory::root));
+        if (!histories.isEmpty()) {
+            return new Discovery(histories, List.of());
+        }
+        Set<String> lookedIn = new LinkedHashSet<>(CONVENTIONAL_ROOTS);
+        lookedIn.addAll(emptyRoots);
+        return new Discovery(List.of(), List.copyOf(lookedIn));
+    }
+
+    private static Discovery readConfigured(Path base, HistoryReader reader, List<String> configured) {
+        List<Path> dirs = new ArrayList<>();
+        for (String entry : configured) {
+            dirs.add(checkedDirectory(base, entry));
+        }
+        Set<String> roots = new LinkedHashSet<>();
+        dirs.forEach(dir -> roots.add(reader.relative(dir)));
+        String root = String.join(",", roots);
+        Layout layout =
+                dirs.size() == 1 ? HistoryReader.layoutOf(dirs.get(0), false).orElse(Layout.PLAIN) : Layout.PLAIN;
+        List<MigrationFile> files;
+        if (layout == Layout.PLAIN) {
+            List<MigrationFile> merged = new ArrayList<>();
+            for (int k = 0; k < dirs.size(); k++) {
+                merged.addAll(readStrictly(reader, dirs.get(k), Layout.PLAIN, configured.get(k)));
+            }
+            // Files of several folders run as one history, by path, as Flyway merges its locations.
+            Map<String, MigrationFile> byPath = new TreeMap<>(NaturalOrder.PATHS);
+            merged.forEach(file -> byPath.putIfAbsent(file.relativePath(), file));
+            files = List.copyOf(byPath.values());
+        } else {
+            files = readStrictly(reader, dirs.get(0), layout, configured.get(0));
+        }
+        if (files.isEmpty()) {
+            return new Discovery(List.of(), List.copyOf(roots));
+        }
+        return new Discovery(List.of(new MigrationHistory(root, layout, files)), List.of());
+    }
+
+    /** The absolute folder a configured entry names, checked to be a readable directory. */
+    private static Path checkedDirectory(Path base, String entry) {
+        Path dir;
+        try {
+            dir = base.resolve(entry).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new SourceException("refguard.directories: " + entry + " is not a valid path: " + e.getReason(), e);
+        }
+        if (!Files.exists(dir)) {
+            throw new SourceException("refguard.directories: " + entry + " does not exist (" + dir + ")");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new SourceException(
+                    "refguard.directories: " + entry + " does not exist as a directory (" + dir + " is a file)");
+        }
+        if (!Files.isReadable(dir)) {
+            throw new SourceException("refguard.directories: " + entry + " cannot be read (" + dir + ")");
+        }
+        return dir;
+    }
+
+    private static List<MigrationFile> readStrictly(HistoryReader reader, Path dir, Layout layout, String entry) {
+        try {
+            return reader.read(dir, layout, true);
+        } catch (IOException e) {
+            String where =
+                    e instanceof FileSystemException fse && fse.getFile() != null ? fse.getFile() : dir.toString();
+            String reason;
+            if (e instanceof AccessDeniedException) {
+                reason = "access denied";
+            } else if (e instanceof FileSystemException fse && fse.getReason() != null) {
+                reason = fse.getReason();
+            } else {
+                reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            }
+            throw new SourceException(
+                    "refguard.directories: " + entry + " cannot be read (" + where + ": " + reason + ")", e);
+        }
     }
 }
