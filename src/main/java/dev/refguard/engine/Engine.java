@@ -1,5 +1,40 @@
 package dev.refguard.engine;
 
+import dev.refguard.findings.Candidate;
+import dev.refguard.findings.Finding;
+import dev.refguard.findings.RuleInfo;
+import dev.refguard.findings.Severity;
+import dev.refguard.findings.Suppressions;
+import dev.refguard.parse.MigrationParser;
+import dev.refguard.parse.ParsedFile;
+import dev.refguard.parse.ParsedStatement;
+import dev.refguard.rules.FindingSink;
+import dev.refguard.rules.Rule;
+import dev.refguard.rules.RuleContext;
+import dev.refguard.rules.RuleRegistry;
+import dev.refguard.schema.ModelForeignKey;
+import dev.refguard.schema.ModelOptions;
+import dev.refguard.schema.ModelTable;
+import dev.refguard.schema.ReplayResult;
+import dev.refguard.schema.SchemaGraph;
+import dev.refguard.schema.SchemaReplay;
+import dev.refguard.schema.TableId;
+import dev.refguard.schema.TableOrigin;
+import dev.refguard.source.MigrationFile;
+import dev.refguard.source.MigrationHistory;
+import dev.refguard.source.SourceDiscovery;
+import dev.refguard.split.SqlComment;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /** Runs one analysis: sources, split, parse, schema replay, rules, findings. Knows nothing of Maven. */
 public final class Engine {
     private Engine() {}
@@ -10,6 +45,184 @@ public final class Engine {
      * @throws dev.refguard.source.SourceException when a configured directory is missing or unreadable
      */
     public static AnalysisResult analyze(RefguardConfig config) {
-        throw new UnsupportedOperationException("TODO: engine");
+        long start = System.nanoTime();
+        SourceDiscovery.Discovery discovery = SourceDiscovery.discover(
+                config.baseDir(), config.directories(), config.seedPatterns(), config.skipModuleDirectories());
+        List<MigrationHistory> histories = discovery.histories();
+
+        // a file can belong to one history only, but parse each path once regardless
+        Map<String, MigrationFile> unique = new LinkedHashMap<>();
+        histories.forEach(h -> h.files().forEach(f -> unique.putIfAbsent(f.relativePath(), f)));
+        Map<String, ParsedFile> parsed = new HashMap<>();
+        if (!unique.isEmpty()) {
+            int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), unique.size()));
+            try (MigrationParser parser = new MigrationParser(config.statementTimeout(), threads)) {
+                List<MigrationFile> files = List.copyOf(unique.values());
+                List<ParsedFile> results = parser.parseAll(files, config.encoding());
+                for (ParsedFile file : results) {
+                    parsed.put(file.file().relativePath(), file);
+                }
+            }
+        }
+
+        ModelOptions options = modelOptions(config);
+        Set<TableId> identity = tableIds(config.identityTables());
+        TableId canonical = config.canonicalIdentityTable() == null || config.canonicalIdentityTable().isBlank()
+                ? null
+                : TableId.parse(config.canonicalIdentityTable());
+        Set<TableId> shared = tableIds(config.sharedTables());
+
+        List<Candidate> candidates = new ArrayList<>();
+        List<ReplayResult> replays = new ArrayList<>();
+        for (MigrationHistory history : histories) {
+            List<ParsedFile> files =
+                    history.files().stream().map(f -> parsed.get(f.relativePath())).toList();
+            ReplayResult replay = SchemaReplay.replay(history, files, options);
+            replays.add(replay);
+            RuleContext context = new RuleContext(replay, identity, canonical, shared);
+            FindingSink sink = new FindingSink();
+            for (Rule rule : RuleRegistry.rules()) {
+                rule.check(context, sink);
+            }
+            candidates.addAll(sink.candidates());
+        }
+
+        Map<String, List<SqlComment>> comments = new LinkedHashMap<>();
+        parsed.values().forEach(f -> comments.put(f.file().relativePath(), f.comments()));
+        List<Candidate> kept = Suppressions.apply(candidates, comments, RuleRegistry.ids());
+        List<Finding> findings = applySeverities(kept, config.severities());
+
+        SchemaGraph graph = graph(replays);
+        AnalysisStats stats = stats(histories, parsed.values(), graph);
+        long elapsed = (System.nanoTime() - start) / 1_000_000;
+        return new AnalysisResult(findings, graph, stats, RuleRegistry.infos(), discovery.lookedIn(), elapsed);
+    }
+
+    private static Set<TableId> tableIds(List<String> names) {
+        return names.stream()
+                .filter(n -> !n.isBlank())
+                .map(TableId::parse)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private static ModelOptions modelOptions(RefguardConfig config) {
+        Set<String> managed = config.managedSchemas().stream()
+                .filter(s -> !s.isBlank())
+                .map(s -> s.trim().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        return new ModelOptions(managed, tableIds(config.externalTables()), tableIds(config.sharedTables()));
+    }
+
+    /**
+     * Configuration decides severity: a configured severity replaces the rule's default; a finding a rule
+     * proposed below its default (a warning of an error rule) never rises above it; {@code off} drops
+     * the rule; a demoted finding (facts uncertain) is at most a warning.
+     */
+    static List<Finding> applySeverities(List<Candidate> candidates, Map<String, Severity> configured) {
+        Map<String, Severity> defaults = RuleRegistry.infos().stream()
+                .collect(Collectors.toMap(RuleInfo::id, RuleInfo::defaultSeverity));
+        List<Finding> out = new ArrayList<>();
+        for (Candidate c : candidates) {
+            Finding f = c.finding();
+            Severity proposed = f.severity();
+            Severity set = configured.get(f.ruleId());
+            Severity effective;
+            if (set == null) {
+                effective = proposed;
+            } else if (set == Severity.OFF) {
+                continue;
+            } else if (proposed == defaults.get(f.ruleId())) {
+                effective = set;
+            } else {
+                effective = proposed.compareTo(set) <= 0 ? proposed : set;
+            }
+            if (c.demoted() && effective == Severity.ERROR) {
+                effective = Severity.WARNING;
+            }
+            out.add(f.withSeverity(effective));
+        }
+        out.sort(Finding.ORDER);
+        return out;
+    }
+
+    private static SchemaGraph graph(List<ReplayResult> replays) {
+        List<SchemaGraph.Table> tables = new ArrayList<>();
+        List<SchemaGraph.ForeignKey> fks = new ArrayList<>();
+        for (ReplayResult replay : replays) {
+            String history = replay.history().root();
+            for (ModelTable t : replay.tables()) {
+                if (t.origin() != TableOrigin.MIGRATION && t.origin() != TableOrigin.SEED) {
+                    continue;
+                }
+                tables.add(new SchemaGraph.Table(
+                        history,
+                        t.id().schema(),
+                        t.id().name(),
+                        t.columns().stream()
+                                .map(c -> new SchemaGraph.Column(c.name(), c.type()))
+                                .toList(),
+                        t.primaryKey(),
+                        t.createdBy().relativePath(),
+                        t.origin() == TableOrigin.SEED,
+                        t.incomplete()));
+            }
+            for (ModelForeignKey fk : replay.foreignKeys()) {
+                fks.add(new SchemaGraph.ForeignKey(
+                        history,
+                        new SchemaGraph.Endpoint(fk.from().id().schema(), fk.from().id().name(), fk.fromColumns()),
+                        new SchemaGraph.Endpoint(fk.to().id().schema(), fk.to().id().name(), fk.toColumns()),
+                        fk.name(),
+                        fk.onDelete(),
+                        fk.onUpdate(),
+                        fk.file().relativePath(),
+                        fk.position().line(),
+                        fk.seed()));
+            }
+        }
+        tables.sort(Comparator.comparing(SchemaGraph.Table::history)
+                .thenComparing(SchemaGraph.Table::schema)
+                .thenComparing(SchemaGraph.Table::name));
+        fks.sort(Comparator.comparing(SchemaGraph.ForeignKey::history)
+                .thenComparing(fk -> fk.from().schema())
+                .thenComparing(fk -> fk.from().table())
+                .thenComparing(fk -> String.join(",", fk.from().columns()))
+                .thenComparing(SchemaGraph.ForeignKey::name));
+        return new SchemaGraph(tables, fks);
+    }
+
+    private static AnalysisStats stats(
+            List<MigrationHistory> histories, java.util.Collection<ParsedFile> files, SchemaGraph graph) {
+        int statements = 0;
+        int parsedCount = 0;
+        int fallback = 0;
+        int skipped = 0;
+        int unreadable = 0;
+        for (ParsedFile file : files) {
+            for (ParsedStatement st : file.statements()) {
+                if (st.conditional()) {
+                    continue; // statements inside DO blocks are counted with their DO statement
+                }
+                statements++;
+                switch (st.outcome()) {
+                    case PARSED -> parsedCount++;
+                    case FALLBACK -> fallback++;
+                    case SKIPPED -> skipped++;
+                    case UNREADABLE -> unreadable++;
+                }
+            }
+        }
+        List<String> names = histories.stream()
+                .map(h -> h.root() + " (" + h.layout().displayName() + ")")
+                .toList();
+        return new AnalysisStats(
+                names,
+                files.size(),
+                statements,
+                parsedCount,
+                fallback,
+                skipped,
+                unreadable,
+                graph.tables().size(),
+                graph.foreignKeys().size());
     }
 }
