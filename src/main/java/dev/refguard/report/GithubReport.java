@@ -18,14 +18,14 @@ public final class GithubReport {
     private GithubReport() {}
 
     /**
-     * Prints one annotation a finding that is not baselined to {@code console.info} (standard output,
-     * where the runner reads workflow commands): {@code ::error file=F,line=L,col=C,title=refguard
+     * Prints one annotation a finding that is not baselined to {@link ConsoleSink#command} (standard
+     * output, where the runner reads workflow commands at the start of a line): {@code ::error file=F,line=L,col=C,title=refguard
      * <rule-id>::<message>}, {@code ::warning} for warnings and {@code ::notice} for info.
      */
     public static void annotate(AnalysisResult result, ConsoleSink console) {
         for (Finding finding : result.findings()) {
             if (ReportText.shown(finding)) {
-                console.info(annotation(finding));
+                console.command(annotation(finding));
             }
         }
     }

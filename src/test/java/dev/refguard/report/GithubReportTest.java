@@ -30,6 +30,22 @@ class GithubReportTest {
     }
 
     @Test
+    void sendsAnnotationsAsCommandsSoASinkCanPrintThemWithoutALogPrefix() {
+        List<String> commands = new java.util.ArrayList<>();
+        ListConsole console = new ListConsole() {
+            @Override
+            public void command(String line) {
+                commands.add(line);
+            }
+        };
+
+        GithubReport.annotate(ReportFixtures.sample(), console);
+
+        assertThat(console.lines).isEmpty();
+        assertThat(commands).hasSize(3).allMatch(line -> line.startsWith("::"));
+    }
+
+    @Test
     void escapesPercentLineBreaksAndInPropertiesCommasAndColons() {
         Finding finding = ReportFixtures.finding(
                 "fk-type-mismatch", Severity.ERROR, "db/a,b:c%.sql", 4, 9, "100% wrong: a.b, c.d\r\nsecond line");

@@ -143,7 +143,7 @@ final class ReportFixtures {
     }
 
     /** Records each line with its channel, as {@code error: ...}, {@code warn: ...} or {@code info: ...}. */
-    static final class ListConsole implements ConsoleSink {
+    static class ListConsole implements ConsoleSink {
         final List<String> lines = new ArrayList<>();
 
         @Override
