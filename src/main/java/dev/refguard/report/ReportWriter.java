@@ -2,16 +2,40 @@ package dev.refguard.report;
 
 import dev.refguard.engine.AnalysisResult;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** Writes the chosen reports of one analysis. */
 public final class ReportWriter {
+    /** The environment variable GitHub Actions sets to {@code true} on its runners. */
+    public static final String GITHUB_ACTIONS = "GITHUB_ACTIONS";
+
+    /** The environment variable naming the file a step appends its Markdown summary to. */
+    public static final String GITHUB_STEP_SUMMARY = "GITHUB_STEP_SUMMARY";
+
     private ReportWriter() {}
 
     /**
      * Writes every format in {@code formats}: console lines to {@code console}, files into {@code outputDirectory}.
+     *
+     * <p>The {@code github} format is added when the environment has {@code GITHUB_ACTIONS=true} (SPEC §3).
+     * The output directory is created only when a file format is chosen, and nothing is written outside it
+     * except the step summary GitHub asks for. Each file is written beside its target and then moved over
+     * it, so a failed run never leaves half a report for a later step to read. When no migration history
+     * was found, the warning naming the places looked in is printed even without the console format.
      *
      * @param environment the process environment ({@code GITHUB_ACTIONS}, {@code GITHUB_STEP_SUMMARY})
      * @throws IOException when the output directory cannot be written (the message names the path)
@@ -23,6 +47,119 @@ public final class ReportWriter {
             ConsoleSink console,
             Map<String, String> environment)
             throws IOException {
-        throw new UnsupportedOperationException("TODO: reports");
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(console, "console");
+        Set<ReportFormat> chosen = effectiveFormats(formats, environment);
+
+        if (chosen.contains(ReportFormat.CONSOLE)) {
+            ConsoleReport.write(result, console);
+        } else if (result.stats().histories().isEmpty()) {
+            console.warn(ConsoleReport.noMigrationsLine(result));
+        }
+        if (chosen.contains(ReportFormat.GITHUB)) {
+            GithubReport.annotate(result, console);
+        }
+
+        if (chosen.contains(ReportFormat.SARIF) || chosen.contains(ReportFormat.JSON)) {
+            Objects.requireNonNull(outputDirectory, "outputDirectory");
+            createDirectory(outputDirectory);
+            if (chosen.contains(ReportFormat.SARIF)) {
+                writeFile(outputDirectory, SarifReport.FILE_NAME, SarifReport.render(result));
+            }
+            if (chosen.contains(ReportFormat.JSON)) {
+                writeFile(outputDirectory, JsonReport.FILE_NAME, JsonReport.render(result));
+            }
+        }
+
+        String summary = environment == null ? null : environment.get(GITHUB_STEP_SUMMARY);
+        if (chosen.contains(ReportFormat.GITHUB) && summary != null && !summary.isBlank()) {
+            appendStepSummary(Path.of(summary), GithubReport.stepSummary(result));
+        }
+    }
+
+    /** {@code formats}, plus {@code github} when running on GitHub Actions. */
+    static Set<ReportFormat> effectiveFormats(Set<ReportFormat> formats, Map<String, String> environment) {
+        Set<ReportFormat> chosen = EnumSet.noneOf(ReportFormat.class);
+        if (formats != null) {
+            chosen.addAll(formats);
+        }
+        if (environment != null && "true".equalsIgnoreCase(trim(environment.get(GITHUB_ACTIONS)))) {
+            chosen.add(ReportFormat.GITHUB);
+        }
+        return chosen;
+    }
+
+    private static void createDirectory(Path directory) throws IOException {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw cannotWrite(directory, e);
+        }
+        if (!Files.isDirectory(directory)) {
+            throw new IOException("cannot write refguard reports to " + directory + ": not a directory");
+        }
+    }
+
+    private static void writeFile(Path directory, String fileName, String content) throws IOException {
+        Path target = directory.resolve(fileName);
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(directory, "." + fileName + "-", ".tmp");
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
+        } catch (IOException e) {
+            throw cannotWrite(target, e);
+        } finally {
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    private static void appendStepSummary(Path file, String markdown) throws IOException {
+        try {
+            Files.writeString(
+                    file,
+                    markdown,
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new IOException(
+                    "cannot append the refguard summary to " + GITHUB_STEP_SUMMARY + " file " + file + ": " + reason(e),
+                    e);
+        }
+    }
+
+    private static IOException cannotWrite(Path path, IOException cause) {
+        return new IOException("cannot write refguard reports to " + path + ": " + reason(cause), cause);
+    }
+
+    /** Says what went wrong in words; the JDK's messages for these are often just the path. */
+    private static String reason(IOException e) {
+        String file = e instanceof FileSystemException fse && fse.getFile() != null ? " (" + fse.getFile() + ")" : "";
+        if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
+            return "a file that is not a directory is in the way" + file;
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied" + file;
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory" + file;
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason() + file;
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.trim();
     }
 }

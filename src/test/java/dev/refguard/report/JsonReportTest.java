@@ -1,0 +1,168 @@
+package dev.refguard.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.refguard.engine.AnalysisResult;
+import dev.refguard.engine.AnalysisStats;
+import dev.refguard.findings.Finding;
+import dev.refguard.findings.Location;
+import dev.refguard.findings.Severity;
+import dev.refguard.schema.SchemaGraph;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonReportTest {
+
+    @Test
+    void writesFindingsGraphAndStatsWithKeysInTheDocumentedOrder() {
+        SchemaGraph graph = new SchemaGraph(
+                List.of(new SchemaGraph.Table(
+                        "prisma/migrations",
+                        "public",
+                        "password_reset_tokens",
+                        List.of(new SchemaGraph.Column("id", "text"), new SchemaGraph.Column("user_id", "text")),
+                        List.of("id"),
+                        "prisma/migrations/20260217000000_add_password_reset_tokens/migration.sql",
+                        false,
+                        false)),
+                List.of(new SchemaGraph.ForeignKey(
+                        "prisma/migrations",
+                        new SchemaGraph.Endpoint("public", "password_reset_tokens", List.of("user_id")),
+                        new SchemaGraph.Endpoint("public", "users", List.of("id")),
+                        "password_reset_tokens_user_id_fkey",
+                        "CASCADE",
+                        "NO ACTION",
+                        "prisma/migrations/20260217000000_add_password_reset_tokens/migration.sql",
+                        9,
+                        false)));
+        Finding finding = new Finding(
+                "seed-only-reference",
+                Severity.ERROR,
+                new Location("prisma/migrations/20260217000000_add_password_reset_tokens/migration.sql", 9, 5),
+                "password_reset_tokens.user_id references \"users\", created only by a seed migration",
+                "create \"users\" in a schema migration",
+                "9f8e",
+                false);
+        AnalysisStats stats = new AnalysisStats(List.of("prisma/migrations (Prisma)"), 2, 8, 6, 1, 0, 1, 1, 1);
+        AnalysisResult result = new AnalysisResult(List.of(finding), graph, stats, List.of(), List.of(), 1234);
+
+        assertThat(JsonReport.render(result)).isEqualTo("""
+                        {
+                          "findings": [
+                            {
+                              "ruleId": "seed-only-reference",
+                              "severity": "error",
+                              "file": "prisma/migrations/20260217000000_add_password_reset_tokens/migration.sql",
+                              "line": 9,
+                              "column": 5,
+                              "message": "password_reset_tokens.user_id references \\"users\\", created only by a seed migration",
+                              "hint": "create \\"users\\" in a schema migration",
+                              "fingerprint": "9f8e",
+                              "baselined": false
+                            }
+                          ],
+                          "graph": {
+                            "tables": [
+                              {
+                                "history": "prisma/migrations",
+                                "schema": "public",
+                                "name": "password_reset_tokens",
+                                "file": "prisma/migrations/20260217000000_add_password_reset_tokens/migration.sql",
+                                "seed": false,
+                                "incomplete": false,
+                                "primaryKey": [
+                                  "id"
+                                ],
+                                "columns": [
+                                  {
+                                    "name": "id",
+                                    "type": "text"
+                                  },
+                                  {
+                                    "name": "user_id",
+                                    "type": "text"
+                                  }
+                                ]
+                              }
+                            ],
+                            "foreignKeys": [
+                              {
+                                "history": "prisma/migrations",
+                                "from": {
+                                  "schema": "public",
+                                  "table": "password_reset_tokens",
+                                  "columns": [
+                                    "user_id"
+                                  ]
+                                },
+                                "to": {
+                                  "schema": "public",
+                                  "table": "users",
+                                  "columns": [
+                                    "id"
+                                  ]
+                                },
+                                "name": "password_reset_tokens_user_id_fkey",
+                                "onDelete": "CASCADE",
+                                "onUpdate": "NO ACTION",
+                                "file": "prisma/migrations/20260217000000_add_password_reset_tokens/migration.sql",
+                                "line": 9,
+                                "seed": false
+                              }
+                            ]
+                          },
+                          "stats": {
+                            "histories": [
+                              "prisma/migrations (Prisma)"
+                            ],
+                            "files": 2,
+                            "statements": 8,
+                            "parsed": 6,
+                            "fallback": 1,
+                            "skipped": 0,
+                            "unreadable": 1,
+                            "tables": 1,
+                            "foreignKeys": 1,
+                            "coveragePercent": 87.5
+                          }
+                        }
+                        """);
+    }
+
+    @Test
+    void writesAnEmptyResultWithEveryKeyPresent() {
+        assertThat(JsonReport.render(ReportFixtures.nothingFound())).isEqualTo("""
+                        {
+                          "findings": [],
+                          "graph": {
+                            "tables": [],
+                            "foreignKeys": []
+                          },
+                          "stats": {
+                            "histories": [],
+                            "files": 0,
+                            "statements": 0,
+                            "parsed": 0,
+                            "fallback": 0,
+                            "skipped": 0,
+                            "unreadable": 0,
+                            "tables": 0,
+                            "foreignKeys": 0,
+                            "coveragePercent": 100.0
+                          }
+                        }
+                        """);
+    }
+
+    @Test
+    void writesNamesFromSqlLiterallyAndKeepsUnknownValuesAsNull() {
+        SchemaGraph graph = new SchemaGraph(
+                List.of(new SchemaGraph.Table("db", "public", "a<b>&'c", List.of(), List.of(), null, false, false)),
+                List.of());
+        AnalysisResult result = new AnalysisResult(List.of(), graph, ReportFixtures.stats(), List.of(), List.of(), 0);
+
+        String json = JsonReport.render(result);
+
+        assertThat(json).contains("\"name\": \"a<b>&'c\"").contains("\"file\": null");
+    }
+}

@@ -1,0 +1,164 @@
+package dev.refguard.report;
+
+import dev.refguard.engine.AnalysisResult;
+import dev.refguard.engine.AnalysisStats;
+import dev.refguard.findings.Finding;
+import dev.refguard.findings.Location;
+import dev.refguard.findings.RuleInfo;
+import dev.refguard.findings.Severity;
+import dev.refguard.schema.SchemaGraph;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Analysis results built by hand, and a console that remembers what it was told. */
+final class ReportFixtures {
+    static final String BASELINE_FILE = "supabase/migrations/20251106000000_baseline_schema.sql";
+    static final String TOKENS_FILE = "supabase/migrations/20260217000000_add_password_reset_tokens.sql";
+
+    private ReportFixtures() {}
+
+    static List<RuleInfo> rules() {
+        return List.of(
+                new RuleInfo(
+                        "mixed-user-reference",
+                        Severity.ERROR,
+                        "Foreign keys point at more than one identity table.",
+                        "Point every foreign key at the canonical identity table."),
+                new RuleInfo(
+                        "missing-reference-target",
+                        Severity.ERROR,
+                        "A foreign key points at a table that does not exist at that point.",
+                        "Create the table in an earlier migration."),
+                new RuleInfo(
+                        "unparsed-statement",
+                        Severity.WARNING,
+                        "A statement that can change tables could not be read.",
+                        "Simplify the statement or suppress the finding."),
+                new RuleInfo(
+                        "unenforced-reference",
+                        Severity.INFO,
+                        "A column refers to a table without a foreign key.",
+                        "Add the foreign key."),
+                new RuleInfo("destructive-on-shared", Severity.OFF, "Destructive statement on a shared table.", ""));
+    }
+
+    /** Three findings shown (error with a two-line hint, warning, info) and one baselined error. */
+    static List<Finding> findings() {
+        return List.of(
+                new Finding(
+                        "mixed-user-reference",
+                        Severity.ERROR,
+                        new Location(BASELINE_FILE, 147, 27),
+                        "songs.last_modified_by references auth.users(id); 7 other FKs reference public.users(id)",
+                        "ALTER TABLE songs DROP CONSTRAINT songs_last_modified_by_fkey,\n"
+                                + "  ADD FOREIGN KEY (last_modified_by) REFERENCES public.users(id);",
+                        "a1b2c3",
+                        false),
+                new Finding(
+                        "mixed-user-reference",
+                        Severity.ERROR,
+                        new Location(BASELINE_FILE, 160, 5),
+                        "setlists.created_by references auth.users(id); 7 other FKs reference public.users(id)",
+                        "point it at public.users(id)",
+                        "d4e5f6",
+                        true),
+                new Finding(
+                        "unparsed-statement",
+                        Severity.WARNING,
+                        new Location(BASELINE_FILE, 200, 1),
+                        "ALTER TABLE songs ... could not be read",
+                        "",
+                        "",
+                        false),
+                new Finding(
+                        "unenforced-reference",
+                        Severity.INFO,
+                        new Location(TOKENS_FILE, 3, 3),
+                        "password_reset_tokens.user_id has no foreign key to public.users",
+                        "ALTER TABLE password_reset_tokens ADD FOREIGN KEY (user_id) REFERENCES public.users(id);",
+                        "0f0f0f",
+                        false));
+    }
+
+    static SchemaGraph graph() {
+        return new SchemaGraph(
+                List.of(
+                        new SchemaGraph.Table(
+                                "supabase/migrations",
+                                "public",
+                                "songs",
+                                List.of(
+                                        new SchemaGraph.Column("id", "uuid"),
+                                        new SchemaGraph.Column("last_modified_by", "uuid")),
+                                List.of("id"),
+                                BASELINE_FILE,
+                                false,
+                                false),
+                        new SchemaGraph.Table(
+                                "supabase/migrations",
+                                "public",
+                                "users",
+                                List.of(new SchemaGraph.Column("id", "uuid")),
+                                List.of("id"),
+                                BASELINE_FILE,
+                                false,
+                                true)),
+                List.of(new SchemaGraph.ForeignKey(
+                        "supabase/migrations",
+                        new SchemaGraph.Endpoint("public", "songs", List.of("last_modified_by")),
+                        new SchemaGraph.Endpoint("auth", "users", List.of("id")),
+                        "songs_last_modified_by_fkey",
+                        "NO ACTION",
+                        "NO ACTION",
+                        BASELINE_FILE,
+                        147,
+                        false)));
+    }
+
+    static AnalysisStats stats() {
+        return new AnalysisStats(List.of("supabase/migrations (Supabase)"), 14, 1423, 1200, 20, 200, 3, 52, 61);
+    }
+
+    static AnalysisResult sample() {
+        return new AnalysisResult(findings(), graph(), stats(), rules(), List.of(), 840);
+    }
+
+    /** A run that found no migration files at all. */
+    static AnalysisResult nothingFound() {
+        return new AnalysisResult(
+                List.of(),
+                new SchemaGraph(List.of(), List.of()),
+                new AnalysisStats(List.of(), 0, 0, 0, 0, 0, 0, 0, 0),
+                rules(),
+                List.of("supabase/migrations", "prisma/migrations", "src/main/resources/db/migration"),
+                12);
+    }
+
+    static AnalysisResult withFindings(List<Finding> findings) {
+        return new AnalysisResult(findings, graph(), stats(), rules(), List.of(), 840);
+    }
+
+    static Finding finding(String ruleId, Severity severity, String file, int line, int column, String message) {
+        return new Finding(ruleId, severity, new Location(file, line, column), message, "", "", false);
+    }
+
+    /** Records each line with its channel, as {@code error: ...}, {@code warn: ...} or {@code info: ...}. */
+    static class ListConsole implements ConsoleSink {
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void info(String line) {
+            lines.add("info: " + line);
+        }
+
+        @Override
+        public void warn(String line) {
+            lines.add("warn: " + line);
+        }
+
+        @Override
+        public void error(String line) {
+            lines.add("error: " + line);
+        }
+    }
+}
