@@ -67,7 +67,8 @@ public final class Engine {
 
         ModelOptions options = modelOptions(config);
         Set<TableId> identity = tableIds(config.identityTables());
-        TableId canonical = config.canonicalIdentityTable() == null || config.canonicalIdentityTable().isBlank()
+        TableId canonical = config.canonicalIdentityTable() == null
+                        || config.canonicalIdentityTable().isBlank()
                 ? null
                 : TableId.parse(config.canonicalIdentityTable());
         Set<TableId> shared = tableIds(config.sharedTables());
@@ -75,8 +76,9 @@ public final class Engine {
         List<Candidate> candidates = new ArrayList<>();
         List<ReplayResult> replays = new ArrayList<>();
         for (MigrationHistory history : histories) {
-            List<ParsedFile> files =
-                    history.files().stream().map(f -> parsed.get(f.relativePath())).toList();
+            List<ParsedFile> files = history.files().stream()
+                    .map(f -> parsed.get(f.relativePath()))
+                    .toList();
             ReplayResult replay = SchemaReplay.replay(history, files, options);
             replays.add(replay);
             RuleContext context = new RuleContext(replay, identity, canonical, shared);
@@ -119,8 +121,8 @@ public final class Engine {
      * the rule; a demoted finding (facts uncertain) is at most a warning.
      */
     static List<Finding> applySeverities(List<Candidate> candidates, Map<String, Severity> configured) {
-        Map<String, Severity> defaults = RuleRegistry.infos().stream()
-                .collect(Collectors.toMap(RuleInfo::id, RuleInfo::defaultSeverity));
+        Map<String, Severity> defaults =
+                RuleRegistry.infos().stream().collect(Collectors.toMap(RuleInfo::id, RuleInfo::defaultSeverity));
         List<Finding> out = new ArrayList<>();
         for (Candidate c : candidates) {
             Finding f = c.finding();
@@ -169,8 +171,10 @@ public final class Engine {
             for (ModelForeignKey fk : replay.foreignKeys()) {
                 fks.add(new SchemaGraph.ForeignKey(
                         history,
-                        new SchemaGraph.Endpoint(fk.from().id().schema(), fk.from().id().name(), fk.fromColumns()),
-                        new SchemaGraph.Endpoint(fk.to().id().schema(), fk.to().id().name(), fk.toColumns()),
+                        new SchemaGraph.Endpoint(
+                                fk.from().id().schema(), fk.from().id().name(), fk.fromColumns()),
+                        new SchemaGraph.Endpoint(
+                                fk.to().id().schema(), fk.to().id().name(), fk.toColumns()),
                         fk.name(),
                         fk.onDelete(),
                         fk.onUpdate(),

@@ -433,8 +433,10 @@ public final class SchemaReplay {
         } else {
             targetColumns =
                     spec.targetColumns().stream().map(Identifier::folded).toList();
-            missing.addAll(missingColumns(target, spec.targetColumns()));
-            boolean keysKnown = target.columnsKnown && !target.incomplete;
+            List<MissingColumn> missingTarget = missingColumns(target, spec.targetColumns());
+            missing.addAll(missingTarget);
+            // a key over a column that does not exist is a missing column, not a missing key
+            boolean keysKnown = target.columnsKnown && !target.incomplete && missingTarget.isEmpty();
             unique = target.isUniqueKey(targetColumns) ? Boolean.TRUE : keysKnown ? Boolean.FALSE : null;
         }
         List<String> sourceTypes = typesOf(source, sourceColumns);
