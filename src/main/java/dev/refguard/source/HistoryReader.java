@@ -83,24 +83,48 @@ final class HistoryReader {
     }
 
     /**
+     * The folder {@code seedPatterns} are matched from: the project that holds the layout
+     * ({@code apps/demo-app} for {@code apps/demo-app/supabase/migrations}), so the name of a monorepo
+     * package ({@code demo-app}) does not make all its migrations seed files.
+     */
+    private Path seedBase(Path root, Layout layout) {
+        Path base = switch (layout) {
+            case SUPABASE, PRISMA -> up(root, 2);
+            case FLYWAY -> name(up(root, 3)).equals("resources") ? up(root, 5) : up(root, 2);
+            case PLAIN -> baseDir;
+        };
+        return base == null ? baseDir : base;
+    }
+
+    private static Path up(Path path, int levels) {
+        Path p = path.toAbsolutePath().normalize();
+        for (int i = 0; i < levels && p != null; i++) {
+            p = p.getParent();
+        }
+        return p;
+    }
+
+    /**
      * Supabase: {@code migrations/*.sql} by file name, which is how the CLI orders its timestamp-prefixed
      * files; then the seed files {@code supabase db reset} runs after them: {@code seed.sql} (the CLI's
      * default {@code sql_paths}) and {@code seeds/**}{@code /*.sql}.
      */
     private List<MigrationFile> supabase(Path root, boolean strict) throws IOException {
+        Path base = seedBase(root, Layout.SUPABASE);
         List<MigrationFile> files = new ArrayList<>();
         FileTree.sqlFiles(root, false, strict).stream()
                 .sorted(Comparator.comparing(HistoryReader::name))
-                .forEach(path -> files.add(file(path, false)));
+                .forEach(path -> files.add(file(path, false, base)));
         Path supabaseDir = root.getParent();
         if (supabaseDir != null) {
             Path seedFile = supabaseDir.resolve("seed.sql");
             if (Files.isRegularFile(seedFile)) {
-                files.add(file(seedFile, true));
+                files.add(file(seedFile, true, base));
             }
             Path seedsDir = supabaseDir.resolve("seeds");
             if (Files.isDirectory(seedsDir)) {
-                sortedByPath(FileTree.sqlFiles(seedsDir, true, strict)).forEach(path -> files.add(file(path, true)));
+                sortedByPath(FileTree.sqlFiles(seedsDir, true, strict))
+                        .forEach(path -> files.add(file(path, true, base)));
             }
         }
         return files;
@@ -112,13 +136,14 @@ final class HistoryReader {
      * its migration a seed file.
      */
     private List<MigrationFile> prisma(Path root, boolean strict) throws IOException {
+        Path base = seedBase(root, Layout.PRISMA);
         List<MigrationFile> files = new ArrayList<>();
         List<Path> folders = FileTree.subdirectories(root, strict);
         folders.sort(Comparator.comparing(HistoryReader::name));
         for (Path folder : folders) {
             Path migration = folder.resolve("migration.sql");
             if (Files.isRegularFile(migration)) {
-                files.add(file(migration, false));
+                files.add(file(migration, false, base));
             }
         }
         return files;
@@ -131,6 +156,7 @@ final class HistoryReader {
      * {@code .sql} file, so both are left out.
      */
     private List<MigrationFile> flyway(Path root, boolean strict) throws IOException {
+        Path base = seedBase(root, Layout.FLYWAY);
         record Named(Path path, String relativePath, FlywayFileName name) {}
         List<Named> versioned = new ArrayList<>();
         List<Named> repeatable = new ArrayList<>();
@@ -154,8 +180,8 @@ final class HistoryReader {
         repeatable.sort(Comparator.comparing((Named n) -> n.name().description())
                 .thenComparing(Named::relativePath, NaturalOrder.PATHS));
         List<MigrationFile> files = new ArrayList<>();
-        versioned.forEach(n -> files.add(file(n.path(), false)));
-        repeatable.forEach(n -> files.add(file(n.path(), false)));
+        versioned.forEach(n -> files.add(file(n.path(), false, base)));
+        repeatable.forEach(n -> files.add(file(n.path(), false, base)));
         return files;
     }
 
@@ -169,7 +195,7 @@ final class HistoryReader {
         Map<String, MigrationFile> byPath = new TreeMap<>(NaturalOrder.PATHS);
         for (Path root : roots) {
             for (Path path : FileTree.sqlFiles(root, true, strict, SKIPPED_DIRECTORIES)) {
-                MigrationFile file = file(path, false);
+                MigrationFile file = file(path, false, baseDir);
                 byPath.putIfAbsent(file.relativePath(), file);
             }
         }
@@ -195,10 +221,16 @@ final class HistoryReader {
         return text.isEmpty() ? "." : text;
     }
 
-    private MigrationFile file(Path path, boolean alwaysSeed) {
+    private MigrationFile file(Path path, boolean alwaysSeed, Path seedBase) {
         String relativePath = relative(path);
-        return new MigrationFile(
-                path.toAbsolutePath().normalize(), relativePath, alwaysSeed || seeds.isSeed(relativePath));
+        String seedPath = slashed(seedBase.relativize(path.toAbsolutePath().normalize()));
+        return new MigrationFile(path.toAbsolutePath().normalize(), relativePath, alwaysSeed || seeds.isSeed(seedPath));
+    }
+
+    private static String slashed(Path relative) {
+        List<String> names = new ArrayList<>();
+        relative.forEach(element -> names.add(element.toString()));
+        return String.join("/", names);
     }
 
     private List<Path> sortedByPath(List<Path> paths) {

@@ -151,6 +151,17 @@ class SourceDiscoveryTest {
     }
 
     @Test
+    void aMonorepoPackageNamedLikeSeedDataDoesNotMakeItsMigrationsSeedFiles() throws IOException {
+        touch("apps/demo-app/supabase/migrations/20240101000000_init.sql");
+        touch("apps/demo-app/supabase/migrations/20240102000000_demo_rows.sql");
+
+        MigrationHistory history = single(auto());
+
+        // seedPatterns are matched from the project holding supabase/, not from the repository root
+        assertThat(history.files()).extracting(MigrationFile::seed).containsExactly(false, true);
+    }
+
+    @Test
     void neverMergesAFolderBesideSupabaseIntoTheSupabaseHistory() throws IOException {
         touch("supabase/migrations/20240101000000_init.sql");
         touch("supabase_original/migrations/20230101000000_old.sql");
