@@ -166,7 +166,14 @@ final class JSqlParserReader {
         if (ast instanceof UnsupportedStatement) {
             throw unreadable("JSqlParser does not support this statement");
         }
-        return new JSqlParserReader(source).read(ast);
+        try {
+            return new JSqlParserReader(source).read(ast);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // an AST shape not foreseen (a null where a list was expected, ...) is unreadable, not a crash
+            throw unreadable("unexpected " + ast.getClass().getSimpleName() + " AST: " + e);
+        }
     }
 
     private List<SchemaChange> read(Statement ast) {
@@ -869,8 +876,17 @@ final class JSqlParserReader {
             // statement_timeout, client_encoding, ...: nothing refguard models
             return List.of();
         }
+        List<Expression> values = set.getExpressions() == null ? List.of() : set.getExpressions();
+        if (values.size() == 1
+                && values.get(0) instanceof Column column
+                && column.getTable() == null
+                && "DEFAULT".equalsIgnoreCase(column.getColumnName())) {
+            // SET search_path = DEFAULT resets it to PostgreSQL's built-in default
+            return List.of(new SchemaChange.SetSearchPath(
+                    List.of(Identifier.quoted("$user"), Identifier.of("public")), text.start()));
+        }
         List<Identifier> schemas = new ArrayList<>();
-        for (Expression value : set.getExpressions() == null ? List.<Expression>of() : set.getExpressions()) {
+        for (Expression value : values) {
             if (value instanceof Column column && column.getTable() == null) {
                 schemas.add(identifier(column.getColumnName()));
             } else if (value instanceof StringValue string) {
