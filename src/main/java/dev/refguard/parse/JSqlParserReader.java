@@ -1238,6 +1238,7 @@ final class JSqlParserReader {
     }
 
     private static IllegalArgumentException unreadable(String reason) {
-        return new IllegalArgumentException(reason);
+        // one line, even when a quoted name in the reason holds a line break
+        return new IllegalArgumentException(reason.replaceAll("[\\r\\n]+", " "));
     }
 }

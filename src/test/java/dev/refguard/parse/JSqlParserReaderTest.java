@@ -303,8 +303,9 @@ class JSqlParserReaderTest {
 
     @Test
     void rejectsColumnWithTwoReferences() {
-        assertThatThrownBy(() -> map("CREATE TABLE x (a int REFERENCES y REFERENCES z)"))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> map("CREATE TABLE x (\"A\" int REFERENCES y REFERENCES z)"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("column \"A\" has more than one REFERENCES");
     }
 
     // ---------------------------------------------------------------- ALTER TABLE
