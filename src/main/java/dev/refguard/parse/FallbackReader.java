@@ -42,10 +42,9 @@ public final class FallbackReader {
             FallbackCursor c = cursor(statement);
             SourcePosition at = new SourcePosition(statement.line(), statement.column());
             return Optional.ofNullable(readStatement(c, at));
-        } catch (FallbackSyntaxException e) {
-            return Optional.empty();
         } catch (RuntimeException e) {
-            // a reader bug must not stop the analysis: the statement is reported as unreadable instead
+            // a form not read here (FallbackSyntaxException), or a reader bug: either way the statement is
+            // reported as unreadable, and the analysis goes on
             return Optional.empty();
         }
     }
@@ -56,10 +55,10 @@ public final class FallbackReader {
      * {@code CREATE INDEX ... ON} and {@code TRUNCATE}; empty for anything else. Never throws.
      */
     public static List<QualifiedName> touchedTables(SqlStatement statement) {
-        List<QualifiedName> tables = new ArrayList<>();
         if (statement == null || statement.text() == null) {
-            return tables;
+            return List.of();
         }
+        List<QualifiedName> tables = new ArrayList<>();
         try {
             FallbackCursor c = cursor(statement);
             if (c.acceptWord("CREATE")) {

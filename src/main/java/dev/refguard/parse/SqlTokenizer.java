@@ -33,11 +33,6 @@ final class SqlTokenizer {
         this.statementColumn = statementColumn;
     }
 
-    /** The statement text being scanned. */
-    String text() {
-        return text;
-    }
-
     /** The next token, or {@code null} at the end of the text. */
     SqlToken next() {
         skipSpaceAndComments();
