@@ -1,0 +1,657 @@
+package dev.refguard.parse;
+
+import dev.refguard.parse.FallbackCursor.FallbackSyntaxException;
+import dev.refguard.parse.SchemaChange.AddColumn;
+import dev.refguard.parse.SchemaChange.AddForeignKey;
+import dev.refguard.parse.SchemaChange.AddKey;
+import dev.refguard.parse.SchemaChange.AlterAction;
+import dev.refguard.parse.SchemaChange.AlterColumnDefault;
+import dev.refguard.parse.SchemaChange.AlterColumnType;
+import dev.refguard.parse.SchemaChange.AlterTable;
+import dev.refguard.parse.SchemaChange.CreateTable;
+import dev.refguard.parse.SchemaChange.DropColumn;
+import dev.refguard.parse.SchemaChange.DropConstraint;
+import dev.refguard.parse.SchemaChange.RenameColumn;
+import dev.refguard.parse.SchemaChange.RenameConstraint;
+import dev.refguard.parse.SchemaChange.RenameTable;
+import dev.refguard.parse.SchemaChange.SetSchema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads {@code CREATE TABLE} and {@code ALTER TABLE} from tokens, following PostgreSQL's grammar
+ * (gram.y: CreateStmt, columnDef, ColConstraintElem, TableConstraint, AlterTableStmt). What the model
+ * does not need is skipped; a form that is not understood fails the read rather than guessing.
+ */
+final class FallbackTableReader {
+    /** Words that end a column's type: the start of a column constraint or option. */
+    private static final Set<String> COLUMN_CONSTRAINT_WORDS = Set.of(
+            "CONSTRAINT",
+            "NOT",
+            "NULL",
+            "PRIMARY",
+            "UNIQUE",
+            "DEFAULT",
+            "REFERENCES",
+            "CHECK",
+            "GENERATED",
+            "COLLATE",
+            "DEFERRABLE",
+            "INITIALLY",
+            "COMPRESSION",
+            "STORAGE",
+            "ENFORCED");
+
+    /** Words that end a DEFAULT expression: DEFAULT takes a b_expr, which cannot contain these. */
+    private static final Set<String> DEFAULT_END_WORDS = Set.of(
+            "CONSTRAINT",
+            "NOT",
+            "NULL",
+            "PRIMARY",
+            "UNIQUE",
+            "DEFAULT",
+            "REFERENCES",
+            "CHECK",
+            "GENERATED",
+            "COLLATE",
+            "DEFERRABLE",
+            "INITIALLY",
+            "ENFORCED");
+
+    /** ALTER TABLE actions that change nothing refguard models; their details are not read. */
+    private static final Set<String> HARMLESS_ACTIONS = Set.of(
+            "OWNER",
+            "ENABLE",
+            "DISABLE",
+            "FORCE",
+            "NO",
+            "REPLICA",
+            "VALIDATE",
+            "ATTACH",
+            "DETACH",
+            "CLUSTER",
+            "INHERIT",
+            "OF",
+            "NOT",
+            "RESET",
+            "OPTIONS");
+
+    /** What may follow {@code ALTER COLUMN c SET} without changing the column's type or default. */
+    private static final Set<String> HARMLESS_COLUMN_SET = Set.of(
+            "NOT",
+            "STATISTICS",
+            "STORAGE",
+            "COMPRESSION",
+            "GENERATED",
+            "INCREMENT",
+            "START",
+            "CYCLE",
+            "NO",
+            "MINVALUE",
+            "MAXVALUE",
+            "CACHE",
+            "EXPRESSION",
+            "RESTART",
+            "SEQUENCE",
+            "OWNED",
+            "AS");
+
+    private FallbackTableReader() {}
+
+    /** A column definition: the column and the constraints declared inline on it. */
+    private record ColumnDefinition(ColumnSpec column, List<ForeignKeySpec> foreignKeys, List<KeySpec> keys) {}
+
+    /** A table constraint: a key, a foreign key, or neither (CHECK, EXCLUDE, NOT NULL). */
+    private record TableConstraint(KeySpec key, Identifier usingIndex, ForeignKeySpec foreignKey) {}
+
+    /** The elements between a CREATE TABLE's parentheses. */
+    private static final class TableElements {
+        final List<ColumnSpec> columns = new ArrayList<>();
+        final List<KeySpec> keys = new ArrayList<>();
+        final List<ForeignKeySpec> foreignKeys = new ArrayList<>();
+        QualifiedName like;
+    }
+
+    /**
+     * {@code CREATE ... TABLE} with the cursor just past {@code TABLE}.
+     *
+     * @param at the statement start
+     */
+    static CreateTable createTable(FallbackCursor c, SourcePosition at) {
+        boolean ifNotExists = c.acceptWords("IF", "NOT", "EXISTS");
+        QualifiedName table = c.qualifiedName();
+        if (c.acceptWord("PARTITION")) {
+            // a partition takes its columns from the parent; its own list only adds constraints
+            c.expectWord("OF");
+            QualifiedName parent = c.qualifiedName();
+            TableElements elements = c.peekSymbol("(") ? elements(c.parenthesised(), false) : new TableElements();
+            // the listed columns only add options to the parent's, so they are not columns of their own
+            return new CreateTable(
+                    table, ifNotExists, List.of(), elements.keys, elements.foreignKeys, parent, true, at);
+        }
+        if (c.acceptWord("OF")) {
+            // a typed table: the columns come from a composite type the model does not track
+            c.qualifiedName();
+            c.skipRest();
+            return new CreateTable(table, ifNotExists, List.of(), List.of(), List.of(), null, false, at);
+        }
+        if (!c.peekSymbol("(")) {
+            // CREATE TABLE t [WITH (...)] AS query | EXECUTE plan
+            if (c.seek(t -> t.isWord("AS") || t.isWord("EXECUTE"))) {
+                c.skipRest();
+                return new CreateTable(table, ifNotExists, List.of(), List.of(), List.of(), null, false, at);
+            }
+            throw new FallbackSyntaxException("expected ( after the table name");
+        }
+        List<FallbackCursor> items = c.parenthesised();
+        if (c.seek(t -> t.isWord("AS") || t.isWord("EXECUTE") || t.isWord("INHERITS")) && !c.peekWord("INHERITS")) {
+            // CREATE TABLE t (a, b) AS query: the list names columns whose types come from the query
+            c.skipRest();
+            return new CreateTable(table, ifNotExists, List.of(), List.of(), List.of(), null, false, at);
+        }
+        TableElements elements = elements(items, true);
+        QualifiedName parent = elements.like;
+        if (c.acceptWord("INHERITS")) {
+            List<FallbackCursor> parents = c.parenthesised();
+            for (FallbackCursor item : parents) {
+                QualifiedName name = item.qualifiedName();
+                item.expectEnd();
+                if (parent == null) {
+                    parent = name;
+                }
+            }
+        }
+        c.skipRest();
+        return new CreateTable(
+                table, ifNotExists, elements.columns, elements.keys, elements.foreignKeys, parent, true, at);
+    }
+
+    private static TableElements elements(List<FallbackCursor> items, boolean typeRequired) {
+        TableElements elements = new TableElements();
+        for (FallbackCursor item : items) {
+            if (startsTableConstraint(item)) {
+                TableConstraint constraint = tableConstraint(item, false);
+                if (constraint.key() != null) {
+                    elements.keys.add(constraint.key());
+                }
+                if (constraint.foreignKey() != null) {
+                    elements.foreignKeys.add(constraint.foreignKey());
+                }
+            } else if (item.acceptWord("LIKE")) {
+                QualifiedName source = item.qualifiedName();
+                while (item.acceptWord("INCLUDING") || item.acceptWord("EXCLUDING")) {
+                    item.identifier();
+                }
+                item.expectEnd();
+                if (elements.like == null) {
+                    elements.like = source;
+                }
+            } else {
+                ColumnDefinition definition = columnDefinition(item, typeRequired);
+                elements.columns.add(definition.column());
+                elements.keys.addAll(definition.keys());
+                elements.foreignKeys.addAll(definition.foreignKeys());
+            }
+        }
+        return elements;
+    }
+
+    private static boolean startsTableConstraint(FallbackCursor c) {
+        SqlToken first = c.peek();
+        if (first == null) {
+            return false;
+        }
+        if (first.isWord("CONSTRAINT")
+                || first.isWord("PRIMARY")
+                || first.isWord("UNIQUE")
+                || first.isWord("FOREIGN")
+                || first.isWord("CHECK")) {
+            return true;
+        }
+        // EXCLUDE is not reserved, so a column may be named exclude; the constraint goes on with USING or (
+        SqlToken second = c.peek(1);
+        if (first.isWord("EXCLUDE")) {
+            return second != null && (second.isWord("USING") || second.is("("));
+        }
+        // PostgreSQL 18: a table-level NOT NULL col constraint
+        return first.isWord("NOT") && second != null && second.isWord("NULL");
+    }
+
+    /**
+     * {@code name type [constraint ...]}: the whole range must be read.
+     *
+     * @param typeRequired {@code false} in {@code PARTITION OF}, where columns carry options only
+     */
+    private static ColumnDefinition columnDefinition(FallbackCursor c, boolean typeRequired) {
+        SqlToken nameToken = c.peek();
+        Identifier name = c.identifier();
+        String type;
+        if (c.acceptWords("WITH", "OPTIONS")) {
+            type = "";
+        } else {
+            // the type's first word is never a constraint word (a type may be named storage)
+            type = c.textUntil(FallbackTableReader::isColumnConstraintWord, typeRequired ? 1 : 0);
+        }
+        if (typeRequired && type.isEmpty()) {
+            throw new FallbackSyntaxException("column without a type");
+        }
+        boolean primaryKey = false;
+        boolean unique = false;
+        String defaultExpression = null;
+        List<ForeignKeySpec> foreignKeys = new ArrayList<>();
+        List<KeySpec> keys = new ArrayList<>();
+        while (!c.atEnd()) {
+            SqlToken start = c.peek();
+            Identifier constraintName = null;
+            if (c.acceptWord("CONSTRAINT")) {
+                constraintName = c.identifier();
+            }
+            SqlToken keyword = c.next();
+            if (keyword.isWord("NOT")) {
+                c.expectOneOf("NULL", "DEFERRABLE", "ENFORCED");
+                noInherit(c);
+            } else if (keyword.isWord("NULL")) {
+                // nullable: nothing to record
+            } else if (keyword.isWord("PRIMARY")) {
+                c.expectWord("KEY");
+                indexParameters(c);
+                primaryKey = true;
+                keys.add(new KeySpec(constraintName, List.of(name), true, start.position()));
+            } else if (keyword.isWord("UNIQUE")) {
+                nullsDistinct(c);
+                indexParameters(c);
+                unique = true;
+                keys.add(new KeySpec(constraintName, List.of(name), false, start.position()));
+            } else if (keyword.isWord("DEFAULT")) {
+                defaultExpression = c.textUntil(t -> isDefaultEnd(t), 1);
+            } else if (keyword.isWord("CHECK")) {
+                c.skipGroup();
+                noInherit(c);
+            } else if (keyword.isWord("REFERENCES")) {
+                foreignKeys.add(references(c, constraintName, List.of(name), keyword.position()));
+            } else if (keyword.isWord("GENERATED")) {
+                generated(c);
+            } else if (keyword.isWord("COLLATE")) {
+                c.qualifiedName();
+            } else if (keyword.isWord("DEFERRABLE") || keyword.isWord("ENFORCED")) {
+                // constraint timing: nothing to record
+            } else if (keyword.isWord("INITIALLY")) {
+                c.expectOneOf("DEFERRED", "IMMEDIATE");
+            } else if (keyword.isWord("COMPRESSION") || keyword.isWord("STORAGE")) {
+                c.next();
+            } else {
+                throw new FallbackSyntaxException("unexpected '" + keyword.text() + "' in column " + name);
+            }
+        }
+        ColumnSpec column = new ColumnSpec(name, type, primaryKey, unique, defaultExpression, nameToken.position());
+        return new ColumnDefinition(column, foreignKeys, keys);
+    }
+
+    private static boolean isColumnConstraintWord(SqlToken token) {
+        return token.type() == SqlToken.Type.WORD && COLUMN_CONSTRAINT_WORDS.contains(upper(token));
+    }
+
+    private static boolean isDefaultEnd(SqlToken token) {
+        return token.type() == SqlToken.Type.WORD && DEFAULT_END_WORDS.contains(upper(token));
+    }
+
+    private static String upper(SqlToken token) {
+        return token.text().toUpperCase(Locale.ROOT);
+    }
+
+    /** {@code GENERATED {ALWAYS | BY DEFAULT} AS {IDENTITY [(options)] | (expr) [STORED | VIRTUAL]}}. */
+    private static void generated(FallbackCursor c) {
+        if (!c.acceptWord("ALWAYS")) {
+            c.expectWord("BY");
+            c.expectWord("DEFAULT");
+        }
+        c.expectWord("AS");
+        if (c.acceptWord("IDENTITY")) {
+            if (c.peekSymbol("(")) {
+                c.skipGroup();
+            }
+        } else {
+            c.skipGroup();
+            if (!c.acceptWord("STORED")) {
+                c.acceptWord("VIRTUAL");
+            }
+        }
+    }
+
+    private static void noInherit(FallbackCursor c) {
+        c.acceptWords("NO", "INHERIT");
+    }
+
+    private static void nullsDistinct(FallbackCursor c) {
+        if (!c.acceptWords("NULLS", "DISTINCT")) {
+            c.acceptWords("NULLS", "NOT", "DISTINCT");
+        }
+    }
+
+    /** {@code [INCLUDE (cols)] [WITH (params)] [USING INDEX TABLESPACE name]} after a key. */
+    private static void indexParameters(FallbackCursor c) {
+        if (c.acceptWord("INCLUDE")) {
+            c.skipGroup();
+        }
+        if (c.acceptWord("WITH")) {
+            c.skipGroup();
+        }
+        if (c.acceptWords("USING", "INDEX", "TABLESPACE")) {
+            c.identifier();
+        }
+    }
+
+    /**
+     * {@code [CONSTRAINT name] PRIMARY KEY | UNIQUE | FOREIGN KEY | CHECK | EXCLUDE | NOT NULL ...}: the
+     * whole range must be read.
+     *
+     * @param alter whether it is an ALTER TABLE ADD, where {@code USING INDEX} and {@code NOT VALID} may
+     *     appear
+     */
+    private static TableConstraint tableConstraint(FallbackCursor c, boolean alter) {
+        SqlToken start = c.peek();
+        Identifier name = null;
+        if (c.acceptWord("CONSTRAINT")) {
+            name = c.identifier();
+        }
+        SqlToken keyword = c.next();
+        KeySpec key = null;
+        Identifier usingIndex = null;
+        ForeignKeySpec foreignKey = null;
+        if (keyword.isWord("PRIMARY") || keyword.isWord("UNIQUE")) {
+            boolean primary = keyword.isWord("PRIMARY");
+            if (primary) {
+                c.expectWord("KEY");
+            } else {
+                nullsDistinct(c);
+            }
+            if (alter && c.acceptWords("USING", "INDEX")) {
+                usingIndex = c.identifier();
+                key = new KeySpec(name, List.of(), primary, start.position());
+            } else {
+                key = new KeySpec(name, columnList(c), primary, start.position());
+                indexParameters(c);
+            }
+        } else if (keyword.isWord("FOREIGN")) {
+            c.expectWord("KEY");
+            List<Identifier> columns = columnList(c);
+            c.expectWord("REFERENCES");
+            foreignKey = references(c, name, columns, start.position());
+        } else if (keyword.isWord("CHECK")) {
+            c.skipGroup();
+            noInherit(c);
+        } else if (keyword.isWord("EXCLUDE")) {
+            // an exclusion constraint cannot be the target of a foreign key
+            c.skipRest();
+        } else if (keyword.isWord("NOT")) {
+            c.expectWord("NULL");
+            c.identifier();
+            noInherit(c);
+        } else {
+            throw new FallbackSyntaxException("unexpected '" + keyword.text() + "' in a table constraint");
+        }
+        constraintAttributes(c);
+        c.expectEnd();
+        return new TableConstraint(key, usingIndex, foreignKey);
+    }
+
+    /** {@code [NOT] DEFERRABLE}, {@code INITIALLY ...}, {@code [NOT] ENFORCED}, {@code NOT VALID}, {@code NO INHERIT}. */
+    private static void constraintAttributes(FallbackCursor c) {
+        while (!c.atEnd()) {
+            if (c.acceptWord("DEFERRABLE")
+                    || c.acceptWords("NOT", "DEFERRABLE")
+                    || c.acceptWord("ENFORCED")
+                    || c.acceptWords("NOT", "ENFORCED")
+                    || c.acceptWords("NOT", "VALID")
+                    || c.acceptWords("NO", "INHERIT")) {
+                continue;
+            }
+            if (c.acceptWord("INITIALLY")) {
+                c.expectOneOf("DEFERRED", "IMMEDIATE");
+                continue;
+            }
+            return;
+        }
+    }
+
+    /**
+     * A parenthesised column list. PostgreSQL 18's temporal keys are accepted: {@code PERIOD col} in a
+     * foreign key and {@code col WITHOUT OVERLAPS} in a key name the column itself.
+     */
+    private static List<Identifier> columnList(FallbackCursor c) {
+        List<FallbackCursor> items = c.parenthesised();
+        if (items.isEmpty()) {
+            throw new FallbackSyntaxException("empty column list");
+        }
+        List<Identifier> columns = new ArrayList<>();
+        for (FallbackCursor item : items) {
+            if (item.peekWord("PERIOD") && item.peek(1) != null) {
+                item.next();
+            }
+            columns.add(item.identifier());
+            item.acceptWords("WITHOUT", "OVERLAPS");
+            item.expectEnd();
+        }
+        return columns;
+    }
+
+    /**
+     * {@code REFERENCES target [(cols)] [MATCH ...] [ON DELETE action] [ON UPDATE action]}, with the
+     * cursor just past {@code REFERENCES}.
+     */
+    private static ForeignKeySpec references(
+            FallbackCursor c, Identifier name, List<Identifier> columns, SourcePosition position) {
+        SqlToken targetToken = c.peek();
+        QualifiedName target = c.qualifiedName();
+        List<Identifier> targetColumns = c.peekSymbol("(") ? columnList(c) : List.of();
+        String onDelete = null;
+        String onUpdate = null;
+        while (true) {
+            if (c.acceptWord("MATCH")) {
+                c.expectOneOf("FULL", "PARTIAL", "SIMPLE");
+            } else if (c.acceptWords("ON", "DELETE")) {
+                onDelete = referentialAction(c);
+            } else if (c.acceptWords("ON", "UPDATE")) {
+                onUpdate = referentialAction(c);
+            } else {
+                break;
+            }
+        }
+        return new ForeignKeySpec(
+                name, columns, target, targetColumns, onDelete, onUpdate, position, targetToken.position());
+    }
+
+    /** A referential action; PostgreSQL 15 allows a column list after SET NULL / SET DEFAULT. */
+    private static String referentialAction(FallbackCursor c) {
+        if (c.acceptWord("CASCADE")) {
+            return "CASCADE";
+        }
+        if (c.acceptWord("RESTRICT")) {
+            return "RESTRICT";
+        }
+        if (c.acceptWords("NO", "ACTION")) {
+            return "NO ACTION";
+        }
+        c.expectWord("SET");
+        String action = "SET " + c.expectOneOf("NULL", "DEFAULT");
+        if (c.peekSymbol("(")) {
+            columnList(c);
+        }
+        return action;
+    }
+
+    /**
+     * {@code ALTER TABLE} with the cursor just past {@code TABLE}. Returns nothing when every action is
+     * one the model does not need.
+     *
+     * @param at the statement start
+     */
+    static List<SchemaChange> alterTable(FallbackCursor c, SourcePosition at) {
+        if (c.peekWords("ALL", "IN", "TABLESPACE")) {
+            // moves every table of a tablespace: storage only
+            return List.of();
+        }
+        boolean ifExists = false;
+        // PostgreSQL writes IF EXISTS before ONLY; accept either order
+        for (int i = 0; i < 2; i++) {
+            ifExists |= c.acceptWords("IF", "EXISTS");
+            c.acceptWord("ONLY");
+        }
+        QualifiedName table = c.qualifiedName();
+        c.acceptSymbol("*");
+        if (c.atEnd()) {
+            throw new FallbackSyntaxException("ALTER TABLE without an action");
+        }
+        List<AlterAction> actions = new ArrayList<>();
+        for (FallbackCursor item : c.commaSeparatedRest()) {
+            AlterAction action = alterAction(item);
+            if (action != null) {
+                actions.add(action);
+            }
+        }
+        return actions.isEmpty() ? List.of() : List.of(new AlterTable(table, ifExists, actions, at));
+    }
+
+    /** One ALTER TABLE action, or {@code null} for one that changes nothing modelled. */
+    private static AlterAction alterAction(FallbackCursor c) {
+        SqlToken first = c.peek();
+        if (first == null) {
+            throw new FallbackSyntaxException("empty ALTER TABLE action");
+        }
+        SourcePosition at = first.position();
+        if (c.acceptWord("ADD")) {
+            if (!c.acceptWord("COLUMN") && startsTableConstraint(c)) {
+                TableConstraint constraint = tableConstraint(c, true);
+                if (constraint.foreignKey() != null) {
+                    return new AddForeignKey(constraint.foreignKey(), at);
+                }
+                if (constraint.key() != null) {
+                    return new AddKey(constraint.key(), constraint.usingIndex(), at);
+                }
+                return null;
+            }
+            boolean ifNotExists = c.acceptWords("IF", "NOT", "EXISTS");
+            ColumnDefinition definition = columnDefinition(c, true);
+            ForeignKeySpec foreignKey = definition.foreignKeys().isEmpty()
+                    ? null
+                    : definition.foreignKeys().get(0);
+            return new AddColumn(definition.column(), ifNotExists, foreignKey, at);
+        }
+        if (c.acceptWord("DROP")) {
+            if (c.acceptWord("CONSTRAINT")) {
+                boolean ifExists = c.acceptWords("IF", "EXISTS");
+                Identifier name = c.identifier();
+                dropBehaviour(c);
+                c.expectEnd();
+                return new DropConstraint(name, ifExists, at);
+            }
+            c.acceptWord("COLUMN");
+            boolean ifExists = c.acceptWords("IF", "EXISTS");
+            Identifier column = c.identifier();
+            boolean cascade = dropBehaviour(c);
+            c.expectEnd();
+            return new DropColumn(column, ifExists, cascade, at);
+        }
+        if (c.acceptWord("RENAME")) {
+            AlterAction action;
+            if (c.acceptWord("TO")) {
+                action = new RenameTable(c.identifier(), at);
+            } else if (c.acceptWord("CONSTRAINT")) {
+                Identifier from = c.identifier();
+                c.expectWord("TO");
+                action = new RenameConstraint(from, c.identifier(), at);
+            } else {
+                c.acceptWord("COLUMN");
+                Identifier from = c.identifier();
+                c.expectWord("TO");
+                action = new RenameColumn(from, c.identifier(), at);
+            }
+            c.expectEnd();
+            return action;
+        }
+        if (c.acceptWord("SET")) {
+            if (c.acceptWord("SCHEMA")) {
+                Identifier schema = c.identifier();
+                c.expectEnd();
+                return new SetSchema(schema, at);
+            }
+            SqlToken next = c.peek();
+            if (next != null
+                    && (next.is("(")
+                            || next.isWord("WITHOUT")
+                            || next.isWord("ACCESS")
+                            || next.isWord("TABLESPACE")
+                            || next.isWord("LOGGED")
+                            || next.isWord("UNLOGGED"))) {
+                return null;
+            }
+            throw new FallbackSyntaxException("unknown ALTER TABLE SET action");
+        }
+        if (c.acceptWord("ALTER")) {
+            if (c.acceptWord("CONSTRAINT")) {
+                // changes deferrability or inheritance only
+                return null;
+            }
+            return alterColumn(c, at);
+        }
+        if (first.type() == SqlToken.Type.WORD && HARMLESS_ACTIONS.contains(upper(first))) {
+            return null;
+        }
+        throw new FallbackSyntaxException("unknown ALTER TABLE action '" + first.text() + "'");
+    }
+
+    private static boolean dropBehaviour(FallbackCursor c) {
+        boolean cascade = c.acceptWord("CASCADE");
+        if (!cascade) {
+            c.acceptWord("RESTRICT");
+        }
+        return cascade;
+    }
+
+    /** {@code ALTER [COLUMN] col ...} with the cursor just past {@code ALTER}. */
+    private static AlterAction alterColumn(FallbackCursor c, SourcePosition at) {
+        c.acceptWord("COLUMN");
+        Identifier column = c.identifier();
+        if (c.acceptWords("SET", "DATA", "TYPE") || c.acceptWord("TYPE")) {
+            String type = c.textUntil(t -> t.isWord("COLLATE") || t.isWord("USING"), 1);
+            if (type.isEmpty()) {
+                throw new FallbackSyntaxException("ALTER COLUMN TYPE without a type");
+            }
+            c.skipRest();
+            return new AlterColumnType(column, type, at);
+        }
+        if (c.acceptWords("SET", "DEFAULT")) {
+            String expression = c.textUntil(t -> false, 1);
+            if (expression.isEmpty()) {
+                throw new FallbackSyntaxException("SET DEFAULT without an expression");
+            }
+            return new AlterColumnDefault(column, expression, at);
+        }
+        if (c.acceptWords("DROP", "DEFAULT")) {
+            // no default any more: the same as a column declared without one
+            c.expectEnd();
+            return new AlterColumnDefault(column, null, at);
+        }
+        SqlToken next = c.peek();
+        SqlToken after = c.peek(1);
+        boolean harmless = next != null
+                && ((next.isWord("SET") && after != null && (after.is("(") || isHarmlessColumnSet(after)))
+                        || (next.isWord("DROP")
+                                && after != null
+                                && (after.isWord("NOT") || after.isWord("IDENTITY") || after.isWord("EXPRESSION")))
+                        || next.isWord("ADD")
+                        || next.isWord("RESTART")
+                        || next.isWord("RESET")
+                        || next.isWord("OPTIONS"));
+        if (harmless) {
+            return null;
+        }
+        throw new FallbackSyntaxException("unknown ALTER COLUMN action");
+    }
+
+    private static boolean isHarmlessColumnSet(SqlToken token) {
+        return token.type() == SqlToken.Type.WORD && HARMLESS_COLUMN_SET.contains(upper(token));
+    }
+}
