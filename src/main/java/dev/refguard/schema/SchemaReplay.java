@@ -320,10 +320,11 @@ public final class SchemaReplay {
         tables.put(id, table);
         for (ColumnSpec spec : c.columns()) {
             String name = fold(spec.name());
-            if (spec.primaryKey()) {
+            // a reader may give an inline key both as a column flag and as a KeySpec (with its name)
+            if (spec.primaryKey() && !declaresKey(c, name, true)) {
                 setPrimaryKey(table, null, List.of(name));
             }
-            if (spec.unique()) {
+            if (spec.unique() && !declaresKey(c, name, false)) {
                 addUnique(table, null, List.of(name));
             }
         }
@@ -333,6 +334,13 @@ public final class SchemaReplay {
         for (ForeignKeySpec fk : c.foreignKeys()) {
             declareForeignKey(table, fk);
         }
+    }
+
+    private static boolean declaresKey(CreateTable c, String column, boolean primary) {
+        return c.keys().stream()
+                .anyMatch(k -> k.primary() == primary
+                        && k.columns().size() == 1
+                        && k.columns().get(0).folded().equals(column));
     }
 
     private void addKey(ModelTable table, KeySpec key) {
