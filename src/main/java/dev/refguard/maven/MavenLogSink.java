@@ -25,4 +25,13 @@ final class MavenLogSink implements ConsoleSink {
     public void error(String line) {
         log.error(line);
     }
+
+    /**
+     * A line for the CI runner (a GitHub workflow command such as {@code ::error file=...}): printed bare to standard
+     * output, because the runner recognises a command only at the start of a line and Maven's log would prefix it
+     * with {@code [ERROR] }.
+     */
+    public void command(String line) {
+        System.out.println(line);
+    }
 }
