@@ -225,7 +225,7 @@ class ConfigurationMapperTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("invalid parameter 'severities': ")
                 .hasMessageContaining("'fatal'")
-                .hasMessageContaining("error, warning, info, off");
+                .hasMessageContaining("valid: off, info, warning, error");
     }
 
     @Test
