@@ -1,0 +1,4 @@
+create table public.projects (
+  id bigint primary key,
+  name text not null
+);

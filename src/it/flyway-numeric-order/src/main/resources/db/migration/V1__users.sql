@@ -1,0 +1,4 @@
+create table users (
+  id bigint primary key,
+  email text not null unique
+);

@@ -1,0 +1,46 @@
+// SPEC 1, first incident: 6 FKs to auth.users beside 7 to public.users. public.users has the most references,
+// so each FK to auth.users is one mixed-user-reference finding; the bridge public.users.id -> auth.users.id is
+// not counted.
+import groovy.json.JsonSlurper
+
+def migration = 'supabase/migrations/20251106000000_baseline_schema.sql'
+def sqlLines = new File(basedir, migration).readLines('UTF-8')
+def expectedLines = (1..sqlLines.size()).findAll { n ->
+    def line = sqlLines[n - 1]
+    line.contains('references auth.users(id)') && !line.contains('primary key')
+}
+assert expectedLines.size() == 6
+def lastModifiedBy = sqlLines.findIndexOf { it.contains('last_modified_by') } + 1
+def setlistsStart = sqlLines.findIndexOf { it.startsWith('create table public.setlists') } + 1
+def setlistsLastModifiedBy = (setlistsStart..sqlLines.size()).find { sqlLines[it - 1].contains('last_modified_by') }
+assert setlistsLastModifiedBy in expectedLines
+
+def reportDir = new File(basedir, 'target/refguard')
+def json = new JsonSlurper().parse(new File(reportDir, 'refguard.json'))
+def findings = json.findings
+assert findings.every { it.ruleId == 'mixed-user-reference' } : "unexpected findings: ${findings}"
+assert findings.size() == 6
+assert findings.every { it.severity == 'error' && it.file == migration }
+assert findings*.line as Set == expectedLines as Set
+assert findings.every { it.message.contains('auth.users') && it.message.contains('public.users') }
+// the message gives the counts of both targets
+assert findings.every { it.message =~ /\b7\b/ } : findings*.message
+def setlistsFinding = findings.find { it.line == setlistsLastModifiedBy }
+assert setlistsFinding.message.contains('setlists.last_modified_by')
+
+def sarif = new JsonSlurper().parse(new File(reportDir, 'refguard.sarif'))
+assert sarif.version == '2.1.0'
+assert sarif.runs.size() == 1
+def run = sarif.runs[0]
+assert run.tool.driver.rules*.id.contains('mixed-user-reference')
+assert run.results.size() == 6
+assert run.results.every { it.ruleId == 'mixed-user-reference' && it.level == 'error' }
+def locations = run.results.collect { it.locations[0].physicalLocation }
+assert locations.every { it.artifactLocation.uri == migration }
+assert locations*.region*.startLine as Set == expectedLines as Set
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('refguard: 6 findings at or above error (6 mixed-user-reference); see target/refguard/refguard.sarif')
+// one finding a line in the compiler convention, e.g. ...sql:30:...: error[mixed-user-reference] ...
+assert log.contains("${migration}:${setlistsLastModifiedBy}:")
+return true
