@@ -31,6 +31,7 @@ final class MavenLogSink implements ConsoleSink {
      * output, because the runner recognises a command only at the start of a line and Maven's log would prefix it
      * with {@code [ERROR] }.
      */
+    @Override
     public void command(String line) {
         System.out.println(line);
     }
