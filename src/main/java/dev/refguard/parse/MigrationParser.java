@@ -154,17 +154,18 @@ public final class MigrationParser implements AutoCloseable {
     }
 
     private ParsedFile parseFile(MigrationFile file, Charset encoding) {
-        byte[] bytes;
+        Decoded decoded;
         try {
             long size = Files.size(file.path());
             if (size > MAX_FILE_BYTES) {
-                return unreadFile(file, "file is too large to analyse (" + size + " bytes; the limit is 256 MiB)");
+                return unreadFile(
+                        file, "file is too large to analyse (" + size + " bytes; the limit is " + MAX_FILE_BYTES + ")");
             }
-            bytes = Files.readAllBytes(file.path());
+            // the bytes are dropped as soon as they are decoded
+            decoded = decode(Files.readAllBytes(file.path()), encoding);
         } catch (IOException | RuntimeException e) {
             return unreadFile(file, "cannot read file: " + describe(e, file));
         }
-        Decoded decoded = decode(bytes, encoding);
         List<SplitProblem> problems = new ArrayList<>(1);
         if (decoded.firstMalformed() >= 0) {
             LineIndex lines = LineIndex.of(decoded.text());

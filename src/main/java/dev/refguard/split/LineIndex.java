@@ -65,7 +65,7 @@ public final class LineIndex {
 
     /** The 1-based column of {@code offset} on its line. */
     public int columnOf(int offset) {
-        return offset - starts[lineOf(offset) - 1] + 1;
+        return Math.max(1, offset - starts[lineOf(offset) - 1] + 1);
     }
 
     /** The offset of the first char of 1-based {@code line}. */

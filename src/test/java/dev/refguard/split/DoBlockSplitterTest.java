@@ -3,7 +3,10 @@ package dev.refguard.split;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DoBlockSplitterTest {
 
@@ -157,6 +160,78 @@ class DoBlockSplitterTest {
             "DO $$ x := $$"
         }) {
             assertThat(body(content).status()).as(content).isEqualTo(DoBlockSplitter.Status.READ);
+        }
+    }
+
+    private static final String[] BODY_FRAGMENTS = {
+        "BEGIN ",
+        "END ",
+        "IF ",
+        "THEN ",
+        "ELSE ",
+        "ELSIF ",
+        "LOOP ",
+        "FOR ",
+        "WHILE ",
+        "CASE ",
+        "WHEN ",
+        "DECLARE ",
+        "EXCEPTION ",
+        "EXECUTE ",
+        "RAISE ",
+        "NULL",
+        ":=",
+        "=",
+        "<<",
+        ">>",
+        "x",
+        "'s''t'",
+        "'",
+        "$q$",
+        "$q$",
+        "--",
+        "/*",
+        "*/",
+        ";",
+        ";",
+        "\n",
+        "\r\n",
+        " ",
+        "(",
+        ")",
+        "ALTER TABLE a ADD b int",
+        "DROP TABLE c",
+        "."
+    };
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 5, 8, 13, 21, 34})
+    void keepsPositionsInsideTheFileOnRandomBodies(long seed) {
+        Random random = new Random(seed);
+        for (int round = 0; round < 200; round++) {
+            StringBuilder body = new StringBuilder();
+            int parts = random.nextInt(40);
+            for (int i = 0; i < parts; i++) {
+                body.append(BODY_FRAGMENTS[random.nextInt(BODY_FRAGMENTS.length)]);
+            }
+            String content = "SELECT 1;\n  DO $body$" + body + "$body$;";
+            SplitResult file = StatementSplitter.split(content);
+            if (file.statements().size() < 2) {
+                continue; // the random body closed the dollar quote early
+            }
+            DoBlockSplitter.Result result =
+                    DoBlockSplitter.split(file.statements().get(1), LineIndex.of(content));
+
+            int previousEnd = 0;
+            for (SqlStatement statement : result.statements()) {
+                assertThat(statement.startOffset()).as(content).isGreaterThanOrEqualTo(previousEnd);
+                assertThat(statement.endOffset() - statement.startOffset())
+                        .as(content)
+                        .isEqualTo(statement.text().length());
+                assertThat(statement.endOffset()).as(content).isLessThanOrEqualTo(content.length());
+                assertThat(statement.line()).isEqualTo(LineIndex.of(content).lineOf(statement.startOffset()));
+                previousEnd = statement.endOffset();
+            }
         }
     }
 }
