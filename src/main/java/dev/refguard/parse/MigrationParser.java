@@ -81,7 +81,8 @@ public final class MigrationParser implements AutoCloseable {
     /**
      * Creates the parser and its threads (started on demand: at most {@code min(threads, files)}).
      *
-     * @param statementTimeout the bound of one statement's parse
+     * @param statementTimeout the bound of one statement's parse; JSqlParser stops cooperatively, in its
+     *     expression rules, which are where parse time can explode
      * @param threads worker threads (files are parsed in parallel)
      */
     public MigrationParser(Duration statementTimeout, int threads) {
@@ -111,7 +112,12 @@ public final class MigrationParser implements AutoCloseable {
         this.watchdog.setRemoveOnCancelPolicy(true);
     }
 
-    /** Parses every file; the result is in the order of {@code files}. */
+    /**
+     * Parses every file, in parallel on the worker threads; the result is in the order of {@code files}.
+     * A file that cannot be read or decoded gives a {@link ParsedFile} with the problem, never an exception.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException after {@link #close()}
+     */
     public List<ParsedFile> parseAll(List<MigrationFile> files, Charset encoding) {
         Objects.requireNonNull(encoding, "encoding");
         List<Future<ParsedFile>> futures = new ArrayList<>(files.size());
@@ -125,12 +131,17 @@ public final class MigrationParser implements AutoCloseable {
         return parsed;
     }
 
-    /** Parses content already in memory (tests, DO bodies). */
+    /**
+     * Parses content already in memory (tests), on a worker thread like a file.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException after {@link #close()}
+     */
     public ParsedFile parseText(MigrationFile file, String content) {
         Future<ParsedFile> future = workers.submit(() -> parse(file, content, List.of()));
         return await(future, List.of(future));
     }
 
+    /** Stops the worker and watchdog threads; parses under way finish. */
     @Override
     public void close() {
         workers.shutdown();
