@@ -1,0 +1,253 @@
+package dev.refguard.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.refguard.source.MigrationFile;
+import dev.refguard.split.SplitProblem;
+import dev.refguard.split.StatementKind;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigrationParserTest {
+    private static final MigrationFile FILE = new MigrationFile(Path.of("m.sql"), "m.sql", false);
+
+    private final MigrationParser parser = new MigrationParser(Duration.ofSeconds(10), 2);
+
+    @TempDir
+    Path directory;
+
+    @AfterEach
+    void closeParser() {
+        parser.close();
+    }
+
+    private ParsedStatement single(String sql) {
+        ParsedFile file = parser.parseText(FILE, sql);
+        assertThat(file.statements()).hasSize(1);
+        return file.statements().get(0);
+    }
+
+    private MigrationFile write(String name, byte[] bytes) throws Exception {
+        Path path = directory.resolve(name);
+        Files.write(path, bytes);
+        return new MigrationFile(path, name, false);
+    }
+
+    @Test
+    void skipsStatementsThatCannotChangeTheModel() {
+        ParsedFile file = parser.parseText(
+                FILE, "INSERT INTO a VALUES (1);\nGRANT SELECT ON a TO r;\n\\connect db\nFROBNICATE x;\nBEGIN;");
+
+        assertThat(file.statements())
+                .extracting(ParsedStatement::kind, ParsedStatement::outcome, ParsedStatement::line)
+                .containsExactly(
+                        tuple(StatementKind.IGNORED, ParseOutcome.SKIPPED, 1),
+                        tuple(StatementKind.IGNORED, ParseOutcome.SKIPPED, 2),
+                        tuple(StatementKind.PSQL_META, ParseOutcome.SKIPPED, 3),
+                        tuple(StatementKind.OTHER, ParseOutcome.SKIPPED, 4),
+                        tuple(StatementKind.IGNORED, ParseOutcome.SKIPPED, 5));
+        assertThat(file.statements()).allSatisfy(statement -> {
+            assertThat(statement.changes()).isEmpty();
+            assertThat(statement.problem()).isNull();
+            assertThat(statement.conditional()).isFalse();
+        });
+    }
+
+    @Test
+    void reportsAStatementNeitherReaderUnderstandsAsUnreadableWithTheParserError() {
+        ParsedStatement statement = single("\n  ALTER TABLE ((( nonsense");
+
+        assertThat(statement.outcome()).isEqualTo(ParseOutcome.UNREADABLE);
+        assertThat(statement.kind()).isEqualTo(StatementKind.ALTER_TABLE);
+        assertThat(statement.line()).isEqualTo(2);
+        assertThat(statement.column()).isEqualTo(3);
+        assertThat(statement.problem()).isNotBlank().doesNotContain("\n");
+        assertThat(statement.changes()).isEmpty();
+    }
+
+    @Test
+    void sendsRoutinesStraightToTheTokenReader() {
+        ParsedStatement statement = single("CREATE FUNCTION");
+
+        assertThat(statement.kind()).isEqualTo(StatementKind.CREATE_FUNCTION);
+        assertThat(statement.outcome()).isEqualTo(ParseOutcome.UNREADABLE);
+        assertThat(statement.problem()).isEqualTo("the token reader could not read this CREATE FUNCTION");
+    }
+
+    @Test
+    void doesNotGiveDeeplyNestedStatementsToTheParser() {
+        String sql = "CREATE TABLE t (x int CHECK (" + "(".repeat(10_000) + "1" + ")".repeat(10_000) + "))";
+
+        ParsedStatement statement = single(sql);
+
+        // the token reader may still recover the table after the merge; the parser must not have tried
+        assertThat(statement.outcome()).isIn(ParseOutcome.UNREADABLE, ParseOutcome.FALLBACK);
+        assertThat(statement.problem()).contains("nested 10002 levels deep");
+    }
+
+    @Test
+    void doesNotGiveHugeStatementsToTheParser() {
+        String sql = "CREATE TABLE t (x text DEFAULT '" + "y".repeat(MigrationParser.MAX_STATEMENT_CHARS) + "')";
+
+        ParsedStatement statement = single(sql);
+
+        assertThat(statement.outcome()).isIn(ParseOutcome.UNREADABLE, ParseOutcome.FALLBACK);
+        assertThat(statement.problem()).startsWith("statement too long for the parser");
+    }
+
+    @Test
+    void boundsTheParseOfAStatementByTheTimeout() {
+        StringBuilder sql = new StringBuilder("CREATE TABLE big (a int CHECK (");
+        for (int i = 0; i < 5_000; i++) {
+            sql.append("(a > ").append(i).append(") AND ");
+        }
+        sql.append("true))");
+
+        try (MigrationParser impatient = new MigrationParser(Duration.ofMillis(1), 1)) {
+            ParsedStatement statement =
+                    impatient.parseText(FILE, sql.toString()).statements().get(0);
+
+            assertThat(statement.outcome()).isIn(ParseOutcome.UNREADABLE, ParseOutcome.FALLBACK);
+            assertThat(statement.problem()).isNotBlank();
+        }
+    }
+
+    @Test
+    void reportsUndecodableBytesWithTheirLineAndReadsTheRest() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes("SELECT 1;\nCREATE TABLE a (x text DEFAULT '".getBytes(StandardCharsets.UTF_8));
+        bytes.write(0xFF);
+        bytes.write(0xC3); // a truncated two-byte sequence
+        bytes.writeBytes("');\nDROP TABLE b;\n".getBytes(StandardCharsets.UTF_8));
+        MigrationFile file = write("bad.sql", bytes.toByteArray());
+
+        ParsedFile parsed =
+                parser.parseAll(List.of(file), StandardCharsets.UTF_8).get(0);
+
+        assertThat(parsed.problems())
+                .containsExactly(new SplitProblem("file is not valid UTF-8: undecodable bytes at line 2", 2, 33));
+        assertThat(parsed.statements())
+                .extracting(ParsedStatement::kind)
+                .containsExactly(StatementKind.IGNORED, StatementKind.CREATE_TABLE, StatementKind.DROP_TABLE);
+        assertThat(parsed.lineCount()).isEqualTo(3);
+    }
+
+    @Test
+    void reportsAFileThatCannotBeReadWithoutItsAbsolutePath() {
+        MigrationFile missing = new MigrationFile(directory.resolve("gone.sql"), "db/gone.sql", false);
+
+        ParsedFile parsed =
+                parser.parseAll(List.of(missing), StandardCharsets.UTF_8).get(0);
+
+        assertThat(parsed.statements()).isEmpty();
+        assertThat(parsed.problems()).containsExactly(new SplitProblem("cannot read file: no such file", 1, 1));
+        assertThat(parsed.lineCount()).isZero();
+    }
+
+    @Test
+    void readsBinaryFilesLikeText() throws Exception {
+        byte[] bytes = new byte[64 * 1024];
+        new Random(7).nextBytes(bytes);
+        bytes[100] = 0;
+        MigrationFile file = write("blob.sql", bytes);
+
+        ParsedFile parsed =
+                parser.parseAll(List.of(file), StandardCharsets.UTF_8).get(0);
+
+        assertThat(parsed.problems()).isNotEmpty();
+        assertThat(parsed.problems().get(0).message()).startsWith("file is not valid UTF-8");
+    }
+
+    @Test
+    void returnsFilesInInputOrder() throws Exception {
+        List<MigrationFile> files = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String sql = "\n".repeat(i) + "DROP TABLE t" + i + ";\n" + "SELECT 1;\n".repeat(i * 50);
+            files.add(write("V" + i + ".sql", sql.getBytes(StandardCharsets.UTF_8)));
+        }
+
+        List<ParsedFile> parsed = parser.parseAll(files, StandardCharsets.UTF_8);
+
+        assertThat(parsed).extracting(ParsedFile::file).containsExactlyElementsOf(files);
+        for (int i = 0; i < parsed.size(); i++) {
+            assertThat(parsed.get(i).statements().get(0).line()).isEqualTo(i + 1);
+            assertThat(parsed.get(i).statements()).hasSize(1 + i * 50);
+        }
+    }
+
+    @Test
+    void followsADoBlockWithItsInnerStatementsMarkedConditional() {
+        String sql = """
+                -- guard
+                DO $$ BEGIN
+                  IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'x') THEN
+                    -- refguard:ignore fk-type-mismatch legacy
+                    ALTER TABLE a ADD CONSTRAINT x FOREIGN KEY (b_id) REFERENCES b(id);
+                  END IF;
+                  INSERT INTO log VALUES (1);
+                END $$;
+                DROP TABLE z;
+                """;
+
+        ParsedFile file = parser.parseText(FILE, sql);
+
+        assertThat(file.statements())
+                .extracting(
+                        ParsedStatement::kind,
+                        ParsedStatement::line,
+                        ParsedStatement::column,
+                        ParsedStatement::conditional)
+                .containsExactly(
+                        tuple(StatementKind.DO_BLOCK, 2, 1, false),
+                        tuple(StatementKind.ALTER_TABLE, 5, 5, true),
+                        tuple(StatementKind.DROP_TABLE, 9, 1, false));
+        assertThat(file.statements().get(0).outcome()).isEqualTo(ParseOutcome.PARSED);
+        assertThat(file.comments())
+                .extracting(comment -> comment.text().strip(), comment -> comment.line())
+                .containsExactly(tuple("guard", 1), tuple("refguard:ignore fk-type-mismatch legacy", 4));
+    }
+
+    @Test
+    void reportsDoBlocksItCannotOpen() {
+        assertThat(single("DO LANGUAGE plv8 $$ x $$").outcome()).isEqualTo(ParseOutcome.UNREADABLE);
+        assertThat(single("DO E'BEGIN END'").problem()).contains("not in a dollar-quoted or plain string");
+    }
+
+    @Test
+    void keepsSplitProblemsAndStatementsBeforeThem() {
+        ParsedFile file = parser.parseText(FILE, "DROP TABLE a;\nSELECT 'open");
+
+        assertThat(file.statements()).extracting(ParsedStatement::kind).containsExactly(StatementKind.DROP_TABLE);
+        assertThat(file.problems()).containsExactly(new SplitProblem("unterminated quoted string starting here", 2, 8));
+    }
+
+    @Test
+    void countsLinesWithoutAnEmptyLastLine() {
+        assertThat(parser.parseText(FILE, "").lineCount()).isZero();
+        assertThat(parser.parseText(FILE, "a").lineCount()).isEqualTo(1);
+        assertThat(parser.parseText(FILE, "a\nb").lineCount()).isEqualTo(2);
+        assertThat(parser.parseText(FILE, "a\r\nb\r\n").lineCount()).isEqualTo(2);
+        assertThat(parser.parseText(FILE, "a\n\n").lineCount()).isEqualTo(2);
+    }
+
+    @Test
+    void fingerprintIgnoresLayoutAndComments() {
+        String fingerprint = MigrationParser.fingerprint("ALTER TABLE a ADD x int");
+
+        assertThat(fingerprint).hasSize(16).matches("[0-9a-f]{16}");
+        assertThat(MigrationParser.fingerprint("  ALTER TABLE a -- why\n\tADD   x int  "))
+                .isEqualTo(fingerprint);
+        assertThat(MigrationParser.fingerprint("ALTER TABLE a ADD y int")).isNotEqualTo(fingerprint);
+        assertThat(single("ALTER TABLE a /* c */ ADD x int").fingerprint()).isEqualTo(fingerprint);
+    }
+}
