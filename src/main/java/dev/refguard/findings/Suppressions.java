@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Inline suppression: {@code -- refguard:ignore <rule-id>[, <rule-id>] <reason>} on the line of the
- * offending clause or on the line just above its statement, and {@code -- refguard:ignore-file
+ * offending clause, on the line just above that clause, or on the line just above its statement, and {@code -- refguard:ignore-file
  * <rule-id>[, ...] <reason>} for a whole file. A suppression without a reason, naming an unknown rule,
  * or silencing nothing is itself reported.
  */
@@ -59,7 +59,10 @@ public final class Suppressions {
             if (!f.location().file().equals(file) || !ids.contains(f.ruleId())) {
                 return false;
             }
-            return wholeFile || line == f.location().line() || line == c.statementLine() - 1;
+            // the clause's line, the line above the clause (a comment line inside a CREATE TABLE), or the
+            // line above the statement
+            int at = f.location().line();
+            return wholeFile || line == at || line == at - 1 || line == c.statementLine() - 1;
         }
     }
 

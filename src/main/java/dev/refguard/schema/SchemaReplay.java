@@ -454,8 +454,11 @@ public final class SchemaReplay {
             incompatible |= SqlTypes.fit(sourceTypes.get(i), targetTypes.get(i)) == SqlTypes.Fit.INCOMPATIBLE;
         }
         boolean arity = targetColumns.isEmpty() || targetColumns.size() == sourceColumns.size();
+        // a name the table already uses makes PostgreSQL reject the ADD (a guarded DO block skips it)
+        boolean nameTaken = spec.constraintName() != null
+                && hasConstraint(source, spec.constraintName().folded());
         ModelForeignKey added = null;
-        if (missing.isEmpty() && !incompatible && !Boolean.FALSE.equals(unique) && arity) {
+        if (missing.isEmpty() && !incompatible && !Boolean.FALSE.equals(unique) && arity && !nameTaken) {
             String name = spec.constraintName() != null
                     ? spec.constraintName().folded()
                     : constraintNames.choose(source.id.schema(), source.id.name(), sourceColumns, "fkey");
@@ -492,6 +495,12 @@ public final class SchemaReplay {
                 unique,
                 added,
                 source.incomplete || target.incomplete));
+    }
+
+    private static boolean hasConstraint(ModelTable table, String name) {
+        return name.equals(table.primaryKeyName)
+                || table.uniqueKeys.containsKey(name)
+                || table.foreignKeys.stream().anyMatch(fk -> fk.name.equals(name));
     }
 
     private void removeForeignKey(ModelForeignKey fk) {
