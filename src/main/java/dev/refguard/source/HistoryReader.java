@@ -49,7 +49,10 @@ final class HistoryReader {
         if (name.equals("migrations") && parentName.equals("supabase")) {
             return Optional.of(Layout.SUPABASE);
         }
-        if (name.equals("migrations") && parentName.equals("prisma")) {
+        // prisma migrate writes migration_lock.toml into its migrations folder, wherever the schema puts it
+        // (formbricks keeps packages/database/migration)
+        if ((name.equals("migrations") && parentName.equals("prisma"))
+                || Files.isRegularFile(dir.resolve("migration_lock.toml"))) {
             return Optional.of(Layout.PRISMA);
         }
         if (name.equals("migration") && parentName.equals("db")) {

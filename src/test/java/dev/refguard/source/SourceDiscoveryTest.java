@@ -151,6 +151,23 @@ class SourceDiscoveryTest {
     }
 
     @Test
+    void aFolderWithPrismasMigrationLockIsAPrismaHistoryWhateverItsName() throws IOException {
+        touch("packages/database/migration/migration_lock.toml");
+        touch("packages/database/migration/20230329205933_init/migration.sql");
+        touch("packages/database/migration/20230401000000_more/migration.sql");
+
+        MigrationHistory history = single(auto());
+
+        assertThat(history.layout()).isEqualTo(Layout.PRISMA);
+        assertThat(history.root()).isEqualTo("packages/database/migration");
+        assertThat(history.files())
+                .extracting(MigrationFile::relativePath)
+                .containsExactly(
+                        "packages/database/migration/20230329205933_init/migration.sql",
+                        "packages/database/migration/20230401000000_more/migration.sql");
+    }
+
+    @Test
     void aMonorepoPackageNamedLikeSeedDataDoesNotMakeItsMigrationsSeedFiles() throws IOException {
         touch("apps/demo-app/supabase/migrations/20240101000000_init.sql");
         touch("apps/demo-app/supabase/migrations/20240102000000_demo_rows.sql");
