@@ -22,6 +22,16 @@ public final class DestructiveOnSharedRule implements Rule {
                     + " statement, or restrict it (DELETE ... WHERE). For DROP TABLE ... CASCADE, drop the dependent"
                     + " foreign keys explicitly first so the change is visible in review.");
 
+    private static String why(ModelTable table, RuleContext context) {
+        if (table.origin() == TableOrigin.MANAGED) {
+            return "owned by the platform";
+        }
+        if (table.origin() == TableOrigin.SHARED || context.sharedTables().contains(table.id())) {
+            return "shared with other projects";
+        }
+        return "a user identity table";
+    }
+
     @Override
     public RuleInfo info() {
         return INFO;
@@ -42,8 +52,12 @@ public final class DestructiveOnSharedRule implements Rule {
             if (!protectedTables.isEmpty()) {
                 String names = String.join(
                         ", ", protectedTables.stream().map(t -> t.id().sql()).toList());
-                String message = e.statement() + (e.cascade() ? " ... CASCADE" : "") + " touches " + names
-                        + ", a shared, platform-owned or identity table";
+                String described = String.join(
+                        ", ",
+                        protectedTables.stream()
+                                .map(t -> t.id().sql() + " (" + why(t, context) + ")")
+                                .toList());
+                String message = e.statement() + (e.cascade() ? " ... CASCADE" : "") + " touches " + described;
                 String hint = e.statement().startsWith("DELETE")
                         ? "Restrict it: DELETE FROM ... WHERE ...; or remove the statement."
                         : "Remove the statement; this history does not own " + names + ".";
