@@ -169,7 +169,8 @@ public final class SourceDiscovery {
                     "refguard.directories: " + entry + " does not exist as a directory (" + dir + " is a file)");
         }
         if (!Files.isReadable(dir)) {
-            throw new SourceException("refguard.directories: " + entry + " cannot be read (" + dir + ")");
+            throw new SourceException(
+                    "refguard.directories: " + entry + " cannot be read (" + dir + ": access denied)");
         }
         return dir;
     }
