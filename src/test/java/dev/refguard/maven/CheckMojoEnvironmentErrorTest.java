@@ -102,6 +102,23 @@ class CheckMojoEnvironmentErrorTest {
                 .containsEntry("frames", "0");
     }
 
+    @Test
+    void failsInOneLineNamingADiscoveredMigrationFolderThatCannotBeRead() throws Exception {
+        Path folder = base.resolve("supabase/migrations");
+
+        Map<String, String> probe = probeWithUnreadable(folder);
+
+        // before: the folder was skipped as if empty, and the build passed with "no migrations found"
+        assertThat(probe)
+                .containsEntry("outcome", "MojoExecutionException")
+                .containsEntry(
+                        "message",
+                        "refguard: cannot read the migrations: migration folder supabase/migrations"
+                                + " cannot be read (" + folder + ": access denied)")
+                .containsEntry("cause", "null")
+                .containsEntry("frames", "0");
+    }
+
     /** Runs the goal in-process and returns the exception it must throw, checked to be one clean line. */
     private MojoExecutionException executionFailure(Map<String, Object> parameters) {
         MojoExecutionException e = catchThrowableOfType(
