@@ -42,7 +42,8 @@ public final class Engine {
     /**
      * Analyses the project {@code config} describes.
      *
-     * @throws dev.refguard.source.SourceException when a configured directory is missing or unreadable
+     * @throws dev.refguard.source.SourceException when a configured directory is missing or unreadable, or a
+     *     migration folder found by its layout cannot be read
      */
     public static AnalysisResult analyze(RefguardConfig config) {
         long start = System.nanoTime();

@@ -241,7 +241,12 @@ public class CheckMojo extends AbstractMojo {
         try {
             ReportWriter.write(result, settings.formats(), reportDir, new MavenLogSink(getLog()), environment);
         } catch (IOException e) {
-            throw new UserErrorException("refguard: cannot write the reports to " + reportDir + ": " + describe(e));
+            // ReportWriter's message already names the path and says what is wrong with it
+            String message = "refguard: " + OneLine.of(e.getMessage());
+            if (message.contains(reportDir.toString())) {
+                message += "; check outputDirectory (refguard.outputDirectory)";
+            }
+            throw new UserErrorException(message);
         } catch (RuntimeException e) {
             throw internalError("writing the reports", e);
         }

@@ -93,11 +93,32 @@ public final class ReportWriter {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
+            Path blocking = regularFileInTheWay(directory);
+            if (blocking != null) {
+                throw new IOException(
+                        "cannot write refguard reports to " + directory + ": " + blocking
+                                + " is a file, not a directory",
+                        e);
+            }
             throw cannotWrite(directory, e);
         }
         if (!Files.isDirectory(directory)) {
             throw new IOException("cannot write refguard reports to " + directory + ": not a directory");
         }
+    }
+
+    /**
+     * The existing non-directory at or above {@code directory} that stops it from being created, if any. The JDK
+     * names the folder it tried to create ("Not a directory"), not the file that is in the way, which is the one
+     * the user has to move.
+     */
+    private static Path regularFileInTheWay(Path directory) {
+        for (Path p = directory.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                return Files.isDirectory(p) ? null : p;
+            }
+        }
+        return null;
     }
 
     private static void writeFile(Path directory, String fileName, String content) throws IOException {

@@ -58,6 +58,11 @@ final class FileTree {
                 }
                 return FileVisitResult.CONTINUE;
             }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                return FileVisitResult.CONTINUE; // only reached when not strict
+            }
         });
         return found;
     }
@@ -65,6 +70,10 @@ final class FileTree {
     /**
      * Walks {@code dir} with {@link Files#walkFileTree}, never following links, handing {@code visitor}
      * paths below {@code dir} as written (see the class comment).
+     *
+     * @param strict whether the first path that cannot be read ends the walk with its exception; otherwise the
+     *     visitor's {@code visitFileFailed} decides (a folder that cannot be opened reaches only that method,
+     *     never {@code preVisitDirectory})
      */
     static void walk(Path dir, int maxDepth, boolean strict, FileVisitor<Path> visitor) throws IOException {
         Path start = linkTarget(dir);
@@ -84,7 +93,7 @@ final class FileTree {
                 if (strict) {
                     throw exc;
                 }
-                return FileVisitResult.CONTINUE;
+                return visitor.visitFileFailed(seenFrom(dir, start, file), exc);
             }
 
             @Override

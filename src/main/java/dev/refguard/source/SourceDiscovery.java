@@ -6,6 +6,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -44,7 +45,8 @@ public final class SourceDiscovery {
      *
      * <p>Auto-discovery finds every Supabase ({@code supabase/migrations}), Prisma ({@code prisma/migrations})
      * and Flyway ({@code src/main/resources/db/migration}) root below {@code baseDir}; each is its own
-     * history. Folders that cannot be read are skipped. Configured directories form one history; a single
+     * history. Folders that cannot be read are skipped while searching, but a root that was found and cannot be
+     * read is an error. Configured directories form one history; a single
      * configured directory that is a layout root keeps that layout's order and seed files.
      *
      * @param baseDir the project's base directory
@@ -53,7 +55,8 @@ public final class SourceDiscovery {
      * @param seedPatterns globs of seed/demo files, see {@link SeedClassifier}
      * @param skipModuleDirectories whether folders below {@code baseDir} with their own {@code pom.xml} are
      *     skipped, as the folders of other Maven modules
-     * @throws SourceException when a configured directory does not exist or cannot be read
+     * @throws SourceException when a configured directory does not exist or cannot be read, or a discovered root
+     *     cannot be read
      */
     public static Discovery discover(
             Path baseDir, List<String> directories, List<String> seedPatterns, boolean skipModuleDirectories) {
@@ -95,6 +98,17 @@ public final class SourceDiscovery {
                     }
                     return FileVisitResult.CONTINUE;
                 }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path path, IOException exc) {
+                    // A folder that cannot be opened is skipped, unless its place makes it a migration root:
+                    // that one is read below and fails naming it, rather than passing as "no migrations".
+                    Optional<Layout> layout = HistoryReader.layoutOf(path, true);
+                    if (layout.isPresent() && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                        roots.put(path, layout.get());
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
             });
         } catch (IOException e) {
             // not reached: a non-strict walk skips what it cannot read
@@ -103,12 +117,9 @@ public final class SourceDiscovery {
         Set<String> emptyRoots = new LinkedHashSet<>();
         roots.forEach((dir, layout) -> {
             String root = reader.relative(dir);
-            List<MigrationFile> files;
-            try {
-                files = reader.read(dir, layout, false);
-            } catch (IOException e) {
-                files = List.of();
-            }
+            // A folder found by its layout is a history: reading only part of it, or none, would pass a build
+            // whose migrations were never checked. Folders outside the roots are still skipped above.
+            List<MigrationFile> files = readStrictly(reader, dir, layout, "migration folder " + root);
             if (files.isEmpty()) {
                 emptyRoots.add(root);
             } else {
@@ -138,14 +149,14 @@ public final class SourceDiscovery {
         if (layout == Layout.PLAIN) {
             List<MigrationFile> merged = new ArrayList<>();
             for (int k = 0; k < dirs.size(); k++) {
-                merged.addAll(readStrictly(reader, dirs.get(k), Layout.PLAIN, configured.get(k)));
+                merged.addAll(readStrictly(reader, dirs.get(k), Layout.PLAIN, configuredLabel(configured.get(k))));
             }
             // Files of several folders run as one history, by path, as Flyway merges its locations.
             Map<String, MigrationFile> byPath = new TreeMap<>(NaturalOrder.PATHS);
             merged.forEach(file -> byPath.putIfAbsent(file.relativePath(), file));
             files = List.copyOf(byPath.values());
         } else {
-            files = readStrictly(reader, dirs.get(0), layout, configured.get(0));
+            files = readStrictly(reader, dirs.get(0), layout, configuredLabel(configured.get(0)));
         }
         if (files.isEmpty()) {
             return new Discovery(List.of(), List.copyOf(roots));
@@ -169,12 +180,22 @@ public final class SourceDiscovery {
                     "refguard.directories: " + entry + " does not exist as a directory (" + dir + " is a file)");
         }
         if (!Files.isReadable(dir)) {
-            throw new SourceException("refguard.directories: " + entry + " cannot be read (" + dir + ")");
+            throw new SourceException(
+                    "refguard.directories: " + entry + " cannot be read (" + dir + ": access denied)");
         }
         return dir;
     }
 
-    private static List<MigrationFile> readStrictly(HistoryReader reader, Path dir, Layout layout, String entry) {
+    private static String configuredLabel(String entry) {
+        return "refguard.directories: " + entry;
+    }
+
+    /**
+     * The files of one root, failing on the first folder that cannot be read.
+     *
+     * @param label how the message names the root: the configured entry, or the discovered folder
+     */
+    private static List<MigrationFile> readStrictly(HistoryReader reader, Path dir, Layout layout, String label) {
         try {
             return reader.read(dir, layout, true);
         } catch (IOException e) {
@@ -188,8 +209,7 @@ public final class SourceDiscovery {
             } else {
                 reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
             }
-            throw new SourceException(
-                    "refguard.directories: " + entry + " cannot be read (" + where + ": " + reason + ")", e);
+            throw new SourceException(label + " cannot be read (" + where + ": " + reason + ")", e);
         }
     }
 }

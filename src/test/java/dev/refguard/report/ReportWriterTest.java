@@ -85,7 +85,7 @@ class ReportWriterTest {
         assertThatThrownBy(() ->
                         ReportWriter.write(ReportFixtures.sample(), DEFAULT_FORMATS, out, new ListConsole(), Map.of()))
                 .isInstanceOf(IOException.class)
-                .hasMessageStartingWith("cannot write refguard reports to " + out + ": ");
+                .hasMessage("cannot write refguard reports to " + out + ": " + file + " is a file, not a directory");
     }
 
     @Test
@@ -95,7 +95,7 @@ class ReportWriterTest {
         assertThatThrownBy(() ->
                         ReportWriter.write(ReportFixtures.sample(), DEFAULT_FORMATS, out, new ListConsole(), Map.of()))
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining(out.toString());
+                .hasMessage("cannot write refguard reports to " + out + ": " + out + " is a file, not a directory");
     }
 
     @Test

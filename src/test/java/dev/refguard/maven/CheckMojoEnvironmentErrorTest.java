@@ -1,0 +1,190 @@
+package dev.refguard.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SPEC §7: trouble with the environment (a missing or unreadable migration folder, an output directory that cannot
+ * be written) stops the build with one line that names the path, a {@link MojoExecutionException} without a
+ * stack trace or cause for Maven's {@code -e} to print, never a crash and never a silent pass.
+ */
+class CheckMojoEnvironmentErrorTest {
+    private static final String MIGRATION = "supabase/migrations/20240101000000_init.sql";
+    private static final String SQL = "create table public.posts (id bigint primary key);\n";
+
+    @TempDir
+    Path base;
+
+    @BeforeEach
+    void project() throws IOException {
+        Files.createDirectories(base.resolve(MIGRATION).getParent());
+        Files.writeString(base.resolve(MIGRATION), SQL);
+    }
+
+    @Test
+    void failsInOneLineNamingADirectoriesEntryThatDoesNotExist() {
+        MojoExecutionException e = executionFailure(Map.of("directories", List.of("db/does-not-exist")));
+
+        assertThat(e)
+                .hasMessage("refguard: cannot read the migrations: refguard.directories: db/does-not-exist"
+                        + " does not exist (" + base.resolve("db/does-not-exist") + ")");
+        assertThat(base.resolve("target")).doesNotExist();
+    }
+
+    @Test
+    void failsInOneLineNamingADirectoriesEntryThatIsARegularFile() throws IOException {
+        Files.writeString(base.resolve("migrations"), "not a folder");
+
+        MojoExecutionException e = executionFailure(Map.of("directories", List.of("migrations")));
+
+        assertThat(e)
+                .hasMessage("refguard: cannot read the migrations: refguard.directories: migrations"
+                        + " does not exist as a directory (" + base.resolve("migrations") + " is a file)");
+    }
+
+    @Test
+    void failsInOneLineNamingTheFileInTheWayOfTheOutputDirectory() throws IOException {
+        Path file = Files.writeString(base.resolve("not-a-dir"), "x");
+        Path out = file.resolve("refguard");
+
+        MojoExecutionException e = executionFailure(Map.of("outputDirectory", out.toFile()));
+
+        assertThat(e)
+                .hasMessage("refguard: cannot write refguard reports to " + out + ": " + file
+                        + " is a file, not a directory; check outputDirectory (refguard.outputDirectory)");
+        assertThat(file).hasContent("x");
+        assertThat(base.resolve(MIGRATION)).hasContent(SQL);
+    }
+
+    @Test
+    void failsInOneLineWhenTheOutputDirectoryIsARegularFile() throws IOException {
+        Path out = Files.writeString(base.resolve("refguard-out"), "x");
+
+        MojoExecutionException e = executionFailure(Map.of("outputDirectory", new File(out.toString())));
+
+        assertThat(e)
+                .hasMessage("refguard: cannot write refguard reports to " + out + ": " + out
+                        + " is a file, not a directory; check outputDirectory (refguard.outputDirectory)");
+        assertThat(out).hasContent("x");
+    }
+
+    @Test
+    void failsInOneLineNamingAConfiguredMigrationFolderThatCannotBeRead() throws Exception {
+        Path folder = base.resolve("supabase/migrations");
+
+        Map<String, String> probe = probeWithUnreadable(folder, "supabase/migrations");
+
+        assertThat(probe)
+                .containsEntry("outcome", "MojoExecutionException")
+                .containsEntry(
+                        "message",
+                        "refguard: cannot read the migrations: refguard.directories: supabase/migrations"
+                                + " cannot be read (" + folder + ": access denied)")
+                .containsEntry("cause", "null")
+                .containsEntry("frames", "0");
+    }
+
+    @Test
+    void failsInOneLineNamingADiscoveredMigrationFolderThatCannotBeRead() throws Exception {
+        Path folder = base.resolve("supabase/migrations");
+
+        Map<String, String> probe = probeWithUnreadable(folder);
+
+        // before: the folder was skipped as if empty, and the build passed with "no migrations found"
+        assertThat(probe)
+                .containsEntry("outcome", "MojoExecutionException")
+                .containsEntry(
+                        "message",
+                        "refguard: cannot read the migrations: migration folder supabase/migrations"
+                                + " cannot be read (" + folder + ": access denied)")
+                .containsEntry("cause", "null")
+                .containsEntry("frames", "0");
+    }
+
+    /** Runs the goal in-process and returns the exception it must throw, checked to be one clean line. */
+    private MojoExecutionException executionFailure(Map<String, Object> parameters) {
+        MojoExecutionException e = catchThrowableOfType(
+                MojoExecutionException.class,
+                () -> CheckMojoRunner.mojo(base, parameters).execute());
+        assertThat(e).as("the goal must fail with a MojoExecutionException").isNotNull();
+        assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("\r");
+        // Maven prints the stack and the causes under -e; a user error has neither
+        assertThat(e.getCause()).isNull();
+        assertThat(e.getStackTrace()).isEmpty();
+        return e;
+    }
+
+    /**
+     * Makes {@code folder} unreadable and runs the goal in a child JVM ({@link CheckMojoProbe}) that really cannot
+     * read it. Root reads every folder whatever its permissions, so as root the child runs without the capabilities
+     * that let it ({@code setpriv}, util-linux); it stays root, so it still reads the class path and the project.
+     * The probe reports whether it could list the folder, and the test fails (never skips) if it could.
+     */
+    private Map<String, String> probeWithUnreadable(Path folder, String... directories) throws Exception {
+        try {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("---------"));
+        } catch (UnsupportedOperationException e) {
+            Assumptions.abort("no POSIX permissions on this file system (Windows)");
+        }
+        try {
+            List<String> command = new ArrayList<>();
+            if (Files.isReadable(folder)) {
+                command.addAll(withoutReadOverride());
+            }
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-cp");
+            command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+            command.add(CheckMojoProbe.class.getName());
+            command.add(base.toString());
+            command.add(folder.toString());
+            command.addAll(List.of(directories));
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            Map<String, String> result = new LinkedHashMap<>();
+            for (String line : output.split("\\R")) {
+                int colon = line.indexOf(": ");
+                if (colon > 0 && !line.startsWith("[")) {
+                    result.put(line.substring(0, colon), line.substring(colon + 2));
+                }
+            }
+            assertThat(result)
+                    .as("the probe could list the folder, so it tested nothing; its output:%n%s", output)
+                    .containsEntry("listable", "false");
+            return result;
+        } finally {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    /** The command prefix that drops the capabilities by which root reads any file (CAP_DAC_*) for a child. */
+    private static List<String> withoutReadOverride() {
+        for (String candidate : List.of("/usr/bin/setpriv", "/bin/setpriv", "/usr/sbin/setpriv")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                String caps = "-dac_override,-dac_read_search";
+                return List.of(candidate, "--bounding-set", caps, "--inh-caps", caps, "--");
+            }
+        }
+        return fail("this JVM reads folders without read permission (root), and setpriv (util-linux) is not"
+                + " installed to run the check without that privilege");
+    }
+}
