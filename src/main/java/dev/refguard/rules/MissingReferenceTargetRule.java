@@ -7,6 +7,7 @@ import dev.refguard.schema.ReplayEvent.ForeignKeyDeclared;
 import dev.refguard.schema.ReplayEvent.MissingColumn;
 import dev.refguard.schema.ReplayEvent.Resolution;
 import dev.refguard.schema.ReplayEvent.TableNotFound;
+import dev.refguard.source.MigrationFile;
 
 /**
  * A reference to a table (or column) that does not exist at that point of the history: no migration
@@ -36,17 +37,20 @@ public final class MissingReferenceTargetRule implements Rule {
         context.events(TableNotFound.class)
                 .filter(e -> !e.at().file().seed() && e.caseVariant() == null)
                 .forEach(e -> {
-                    String when = e.laterCreator() != null
-                            ? ", which does not exist yet: only the later migration " + Describe.file(e.laterCreator())
-                                    + " creates it"
-                            : ", which no migration creates";
+                    boolean sameFile = e.at().file().equals(e.laterCreator());
+                    String when = e.laterCreator() == null
+                            ? ", which no migration creates"
+                            : ", which does not exist yet: "
+                                    + later(e.at().file(), e.laterCreator(), e.laterCreatorLine());
                     String message = "ALTER TABLE names " + Describe.table(e.wanted()) + when
                             + uncertain(e.incompleteKnowledge());
-                    String hint = e.laterCreator() != null
-                            ? "Move this statement into a migration that runs after " + Describe.file(e.laterCreator())
-                                    + ", or create the table earlier."
-                            : "Create " + e.wanted().sql() + " in an earlier migration, or write ALTER TABLE IF EXISTS"
-                                    + " if the table is optional.";
+                    String hint = e.laterCreator() == null
+                            ? "Create " + e.wanted().sql() + " in an earlier migration, or write ALTER TABLE IF EXISTS"
+                                    + " if the table is optional."
+                            : sameFile
+                                    ? "Move the CREATE TABLE at line " + e.laterCreatorLine() + " above this statement."
+                                    : "Move this statement into a migration that runs after "
+                                            + Describe.file(e.laterCreator()) + ", or create the table earlier.";
                     sink.report(INFO, INFO.defaultSeverity(), e.at(), message, hint, e.incompleteKnowledge());
                 });
     }
@@ -59,9 +63,14 @@ public final class MissingReferenceTargetRule implements Rule {
             String target = Describe.target(e.wantedTarget(), e.targetColumns());
             String message;
             String hint;
-            if (e.laterCreator() != null) {
-                message = Describe.source(e) + " references " + target + ", which does not exist yet: only the later"
-                        + " migration " + Describe.file(e.laterCreator()) + " creates it";
+            if (e.laterCreator() != null && e.laterCreator().equals(e.at().file())) {
+                message = Describe.source(e) + " references " + target + ", which does not exist yet: "
+                        + later(e.at().file(), e.laterCreator(), e.laterCreatorLine());
+                hint = "A fresh database fails here. Move the CREATE TABLE of "
+                        + e.wantedTarget().sql() + " (line " + e.laterCreatorLine() + ") above this statement.";
+            } else if (e.laterCreator() != null) {
+                message = Describe.source(e) + " references " + target + ", which does not exist yet: "
+                        + later(e.at().file(), e.laterCreator(), e.laterCreatorLine());
                 hint = "A fresh database fails here. Create " + e.wantedTarget().sql() + " in a migration that runs"
                         + " before " + Describe.file(e.at().file()) + ", or add the FK in a new migration after "
                         + Describe.file(e.laterCreator()) + ":\nALTER TABLE "
@@ -100,6 +109,13 @@ public final class MissingReferenceTargetRule implements Rule {
                     + "), or add the column before this statement.";
             sink.report(INFO, e.at(), message, hint);
         }
+    }
+
+    /** Where the table is created later: in a later migration, or further down the same file. */
+    private static String later(MigrationFile here, MigrationFile creator, int line) {
+        return here.equals(creator)
+                ? "it is created further down this file, at line " + line
+                : "only the later migration " + Describe.file(creator) + " creates it";
     }
 
     private static String uncertain(boolean incompleteKnowledge) {

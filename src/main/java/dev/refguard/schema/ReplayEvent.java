@@ -55,7 +55,9 @@ public sealed interface ReplayEvent {
      * @param target the target table, or {@code null} when missing
      * @param wantedTarget the name the reference resolves to (the search path's first schema when missing)
      * @param targetColumns the referenced columns (the primary key's when omitted); empty when unknown
-     * @param laterCreator when missing: the first file after this one that creates the table, or {@code null}
+     * @param laterCreator when missing: the file of the first later statement that creates the table (a
+     *     later file, or this one further down), or {@code null}
+     * @param laterCreatorLine the line of that statement (0 when none)
      * @param creators every file of the history that creates a table of that name
      * @param caseVariant when missing: an existing table whose name differs only in case/quoting, or {@code null}
      * @param missingColumns columns named by the FK that do not exist
@@ -76,6 +78,7 @@ public sealed interface ReplayEvent {
             TableId wantedTarget,
             List<String> targetColumns,
             MigrationFile laterCreator,
+            int laterCreatorLine,
             List<MigrationFile> creators,
             ModelTable caseVariant,
             List<MissingColumn> missingColumns,
@@ -99,7 +102,8 @@ public sealed interface ReplayEvent {
      *
      * @param written the name as written
      * @param wanted what it resolves to
-     * @param laterCreator the first later file that creates it, or {@code null}
+     * @param laterCreator the file of the first later statement that creates it, or {@code null}
+     * @param laterCreatorLine the line of that statement (0 when none)
      * @param caseVariant an existing table differing only in case/quoting, or {@code null}
      * @param incompleteKnowledge an unreadable statement may have created it
      */
@@ -108,6 +112,7 @@ public sealed interface ReplayEvent {
             QualifiedName written,
             TableId wanted,
             MigrationFile laterCreator,
+            int laterCreatorLine,
             ModelTable caseVariant,
             boolean incompleteKnowledge)
             implements ReplayEvent {}

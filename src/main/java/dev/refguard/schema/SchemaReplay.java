@@ -67,7 +67,7 @@ public final class SchemaReplay {
     private MigrationFile file;
     private ParsedStatement statement;
 
-    private record Creator(int fileIndex, MigrationFile file) {}
+    private record Creator(int fileIndex, int line, MigrationFile file) {}
 
     private record IndexInfo(ModelTable table, List<String> columns) {}
 
@@ -218,12 +218,20 @@ public final class SchemaReplay {
                 .orElse(null);
     }
 
-    private MigrationFile laterCreator(TableId id) {
+    /** The first statement after the current one that creates {@code id}: in a later file, or further down this one. */
+    private Creator laterCreator(TableId id) {
         return creators.getOrDefault(id, List.of()).stream()
-                .filter(c -> c.fileIndex() > fileIndex)
-                .map(Creator::file)
+                .filter(c -> c.fileIndex() > fileIndex || (c.fileIndex() == fileIndex && c.line() > statement.line()))
                 .findFirst()
                 .orElse(null);
+    }
+
+    private static MigrationFile fileOf(Creator creator) {
+        return creator == null ? null : creator.file();
+    }
+
+    private static int lineOf(Creator creator) {
+        return creator == null ? 0 : creator.line();
     }
 
     private List<MigrationFile> creatorsOf(TableId id) {
@@ -249,7 +257,7 @@ public final class SchemaReplay {
                             && !s.schemas().isEmpty()) {
                         path = s.schemas().stream().map(Identifier::folded).toList();
                     } else if (change instanceof CreateTable c) {
-                        add(result, idFor(c.table(), path), i, parsed.file());
+                        add(result, idFor(c.table(), path), i, st.line(), parsed.file());
                     } else if (change instanceof AlterTable a) {
                         TableId old = idFor(a.table(), path);
                         for (AlterAction action : a.actions()) {
@@ -258,9 +266,10 @@ public final class SchemaReplay {
                                         result,
                                         new TableId(old.schema(), r.newName().folded()),
                                         i,
+                                        st.line(),
                                         parsed.file());
                             } else if (action instanceof SetSchema s) {
-                                add(result, new TableId(s.schema().folded(), old.name()), i, parsed.file());
+                                add(result, new TableId(s.schema().folded(), old.name()), i, st.line(), parsed.file());
                             }
                         }
                     }
@@ -275,8 +284,8 @@ public final class SchemaReplay {
         return new TableId(schema, name.name().folded());
     }
 
-    private static void add(Map<TableId, List<Creator>> map, TableId id, int index, MigrationFile file) {
-        map.computeIfAbsent(id, k -> new ArrayList<>()).add(new Creator(index, file));
+    private static void add(Map<TableId, List<Creator>> map, TableId id, int index, int line, MigrationFile file) {
+        map.computeIfAbsent(id, k -> new ArrayList<>()).add(new Creator(index, line, file));
     }
 
     // ---------------------------------------------------------------- CREATE TABLE
@@ -420,7 +429,8 @@ public final class SchemaReplay {
                     null,
                     wantedTarget,
                     spec.targetColumns().stream().map(Identifier::folded).toList(),
-                    laterCreator(wantedTarget),
+                    fileOf(laterCreator(wantedTarget)),
+                    lineOf(laterCreator(wantedTarget)),
                     creatorsOf(wantedTarget),
                     caseVariant(wantedTarget),
                     missing,
@@ -487,6 +497,7 @@ public final class SchemaReplay {
                 wantedTarget,
                 targetColumns,
                 null,
+                0,
                 creatorsOf(wantedTarget),
                 null,
                 missing,
@@ -523,7 +534,13 @@ public final class SchemaReplay {
             if (!a.ifExists()) {
                 TableId id = wanted(a.table());
                 events.add(new ReplayEvent.TableNotFound(
-                        ref(a.position()), a.table(), id, laterCreator(id), caseVariant(id), mayBeUnknown(id)));
+                        ref(a.position()),
+                        a.table(),
+                        id,
+                        fileOf(laterCreator(id)),
+                        lineOf(laterCreator(id)),
+                        caseVariant(id),
+                        mayBeUnknown(id)));
             }
             return;
         }
