@@ -105,7 +105,9 @@ public final class ReportWriter {
         Path temp = null;
         try {
             temp = Files.createTempFile(directory, "." + fileName + "-", ".tmp");
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            // getBytes, not writeString: a lone surrogate (never read from a file, but possible in a name
+            // built elsewhere) becomes '?' instead of failing the whole report
+            Files.write(temp, content.getBytes(StandardCharsets.UTF_8));
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

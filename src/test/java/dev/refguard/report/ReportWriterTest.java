@@ -3,6 +3,8 @@ package dev.refguard.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.refguard.findings.Finding;
+import dev.refguard.findings.Severity;
 import dev.refguard.report.ReportFixtures.ListConsole;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +77,17 @@ class ReportWriterTest {
             String text = Files.readString(out.resolve(name));
             assertThat(text).doesNotContain(absolute).doesNotContain(userHome).doesNotContain("file:");
         }
+    }
+
+    @Test
+    void writesAReportWhoseTextHoldsALoneSurrogate() throws IOException {
+        Finding broken =
+                ReportFixtures.finding("unparsed-statement", Severity.WARNING, "a.sql", 1, 1, "lone \ud800 half");
+
+        ReportWriter.write(
+                ReportFixtures.withFindings(List.of(broken)), DEFAULT_FORMATS, temp, new ListConsole(), Map.of());
+
+        assertThat(Files.readString(temp.resolve("refguard.json"))).contains("lone ? half");
     }
 
     @Test
