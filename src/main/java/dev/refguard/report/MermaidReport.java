@@ -32,7 +32,7 @@ import java.util.Set;
  *
  * <p>One entity per table, its columns with their types and {@code PK}/{@code FK} marks; tables that foreign
  * keys reference but no migration creates appear with the referenced columns and the type {@code unknown}.
- * One relationship per foreign key ({@code }o--||}, many to one), labelled with the constraint name. A key
+ * One relationship per foreign key (<code>}o--||</code>, many to one), labelled with the constraint name. A key
  * with findings (see {@link SchemaDiagram}) is drawn dashed ({@code ..}), its label starts with {@code ⚠}
  * and the rule ids, and a {@code %% finding:} comment above it says where. Identity tables say so in their
  * label.
