@@ -2,6 +2,7 @@
 // so each FK to auth.users is one mixed-user-reference finding; the bridge public.users.id -> auth.users.id is
 // not counted.
 import groovy.json.JsonSlurper
+import groovy.xml.XmlSlurper
 
 def migration = 'supabase/migrations/20251106000000_baseline_schema.sql'
 def sqlLines = new File(basedir, migration).readLines('UTF-8')
@@ -38,6 +39,38 @@ assert run.results.every { it.ruleId == 'mixed-user-reference' && it.level == 'e
 def locations = run.results.collect { it.locations[0].physicalLocation }
 assert locations.every { it.artifactLocation.uri == migration }
 assert locations*.region*.startLine as Set == expectedLines as Set
+
+// the further formats, parsed rather than grepped
+def gitlab = new JsonSlurper().parse(new File(reportDir, 'gl-code-quality-report.json'))
+assert gitlab.size() == 6
+assert gitlab.every { it.check_name == 'mixed-user-reference' && it.severity == 'critical' && it.location.path == migration }
+assert gitlab*.location*.lines*.begin as Set == expectedLines as Set
+assert (gitlab*.fingerprint as Set).size() == 6
+
+def checkstyle = new XmlSlurper().parse(new File(reportDir, 'refguard-checkstyle.xml'))
+assert checkstyle.file.size() == 1 && checkstyle.file[0].@name == migration
+assert checkstyle.file.error.size() == 6
+assert checkstyle.file.error.every { it.@source == 'refguard.mixed-user-reference' && it.@severity == 'error' }
+
+def junit = new XmlSlurper().parse(new File(reportDir, 'refguard-junit.xml'))
+assert junit.@name == 'refguard'
+assert junit.@tests.toInteger() == junit.testcase.size() && junit.testcase.size() >= 10
+assert junit.@failures == '1'
+def mixedCase = junit.testcase.find { it.@name == 'mixed-user-reference' }
+assert mixedCase.failure.size() == 6
+
+def markdown = new File(reportDir, 'refguard.md').text
+assert markdown.startsWith('## refguard: 6 errors, 0 warnings, 0 info\n')
+assert markdown.count('- **error** [mixed-user-reference]') == 6
+
+// the six FKs with findings are the six marked edges: the rule reports at the line the graph records
+def mermaid = new File(reportDir, 'schema.mmd').text
+assert mermaid.startsWith('erDiagram\n')
+assert mermaid.count(' }o..|| auth_users : "⚠ mixed-user-reference') == 6
+assert mermaid.contains('%% identity table: auth.users') && mermaid.contains('%% identity table: public.users')
+def dot = new File(reportDir, 'schema.dot').text
+assert dot.count(', color="red"') == 6
+assert dot.count('-> "auth.users"') == 7
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('refguard: 6 findings at or above error (6 mixed-user-reference); see target/refguard/refguard.sarif')

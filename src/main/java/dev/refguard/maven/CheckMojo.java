@@ -131,9 +131,11 @@ public class CheckMojo extends AbstractMojo {
     private String failOn;
 
     /**
-     * The reports to write: any of {@code console}, {@code sarif}, {@code json}, {@code github}, comma-separated or
-     * one {@code <format>} element each. {@code github} is added by itself when the environment has
-     * {@code GITHUB_ACTIONS=true}. Default: {@code console, sarif, json}.
+     * The reports to write: any of {@code console}, {@code sarif}, {@code json}, {@code github}, {@code gitlab}
+     * ({@code gl-code-quality-report.json}), {@code checkstyle} ({@code refguard-checkstyle.xml}), {@code junit}
+     * ({@code refguard-junit.xml}), {@code markdown} ({@code refguard.md}), {@code mermaid} ({@code schema.mmd}),
+     * {@code dot} ({@code schema.dot}); comma-separated or one {@code <format>} element each. {@code github} is
+     * added by itself when the environment has {@code GITHUB_ACTIONS=true}. Default: {@code console, sarif, json}.
      *
      * @since 0.1.0
      */
@@ -239,7 +241,13 @@ public class CheckMojo extends AbstractMojo {
             AnalysisResult result, CheckSettings settings, Path reportDir, Map<String, String> environment)
             throws MojoExecutionException {
         try {
-            ReportWriter.write(result, settings.formats(), reportDir, new MavenLogSink(getLog()), environment);
+            ReportWriter.write(
+                    result,
+                    settings.formats(),
+                    settings.config().identityTables(),
+                    reportDir,
+                    new MavenLogSink(getLog()),
+                    environment);
         } catch (IOException e) {
             // ReportWriter's message already names the path and says what is wrong with it
             String message = "refguard: " + OneLine.of(e.getMessage());

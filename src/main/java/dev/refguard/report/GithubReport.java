@@ -2,10 +2,6 @@ package dev.refguard.report;
 
 import dev.refguard.engine.AnalysisResult;
 import dev.refguard.findings.Finding;
-import dev.refguard.findings.Severity;
-import java.util.Comparator;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The {@code github} format: workflow-command annotations on standard output, which GitHub Actions shows
@@ -68,33 +64,13 @@ public final class GithubReport {
     public static String stepSummary(AnalysisResult result) {
         StringBuilder md = new StringBuilder("## refguard\n\n");
         if (result.stats().histories().isEmpty()) {
-            md.append(escapeMarkdown(ReportText.noMigrationsText(result))).append("\n");
+            md.append(MarkdownText.escape(ReportText.noMigrationsText(result))).append("\n");
             return md.toString();
         }
-        md.append(escapeMarkdown(ReportText.sizeText(result.stats()) + "; " + ReportText.findingsText(result)))
+        md.append(MarkdownText.escape(ReportText.sizeText(result.stats()) + "; " + ReportText.findingsText(result)))
                 .append("\n\n");
 
-        Map<RuleSeverity, int[]> counts = new TreeMap<>(RuleSeverity.ORDER);
-        for (Finding f : result.findings()) {
-            if (f.severity() != Severity.OFF) {
-                int[] n = counts.computeIfAbsent(new RuleSeverity(f.ruleId(), f.severity()), k -> new int[2]);
-                n[f.baselined() ? 1 : 0]++;
-            }
-        }
-        if (!counts.isEmpty()) {
-            md.append("| rule | severity | findings | baselined |\n");
-            md.append("| --- | --- | ---: | ---: |\n");
-            counts.forEach((key, n) -> md.append("| ")
-                    .append(escapeMarkdown(key.ruleId()))
-                    .append(" | ")
-                    .append(key.severity().id())
-                    .append(" | ")
-                    .append(n[0])
-                    .append(" | ")
-                    .append(n[1])
-                    .append(" |\n"));
-            md.append("\n");
-        }
+        md.append(MarkdownText.ruleTable(result));
 
         int listed = 0;
         int shown = 0;
@@ -108,11 +84,11 @@ public final class GithubReport {
                 md.append("- **")
                         .append(f.severity().id())
                         .append("** ")
-                        .append(escapeMarkdown(f.location().toString()))
+                        .append(MarkdownText.escape(f.location().toString()))
                         .append(" [")
-                        .append(escapeMarkdown(f.ruleId()))
+                        .append(MarkdownText.escape(f.ruleId()))
                         .append("] ")
-                        .append(escapeMarkdown(f.message()))
+                        .append(MarkdownText.escape(f.message()))
                         .append("\n");
             }
         }
@@ -122,35 +98,7 @@ public final class GithubReport {
         if (shown > 0) {
             md.append("\n");
         }
-        md.append(escapeMarkdown(ReportText.coverageLine(result.stats()))).append("\n");
+        md.append(MarkdownText.escape(ReportText.coverageLine(result.stats()))).append("\n");
         return md.toString();
-    }
-
-    /**
-     * Makes text literal in GitHub Markdown, on one line: backslash-escapes the characters that start
-     * formatting, links or table cells, writes {@code <}, {@code >} and {@code &} as entities so no HTML
-     * gets through, and turns line breaks into spaces.
-     */
-    public static String escapeMarkdown(String text) {
-        String line = ReportText.oneLine(text);
-        StringBuilder out = new StringBuilder(line.length() + 8);
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '\\', '`', '*', '_', '[', ']', '|', '#', '~', '!' ->
-                    out.append('\\').append(c);
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    /** A row of the summary table: by rule id, then the most serious severity first. */
-    private record RuleSeverity(String ruleId, Severity severity) {
-        static final Comparator<RuleSeverity> ORDER = Comparator.comparing(RuleSeverity::ruleId)
-                .thenComparing(RuleSeverity::severity, Comparator.reverseOrder());
     }
 }

@@ -4,12 +4,42 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The report formats of SPEC §7 that this version writes. */
+/**
+ * The report formats of SPEC §7 that this version writes, in the order they are written. Each file format
+ * has one class that renders it ({@code SarifReport}, {@code GitlabReport}, ...) and one file name.
+ */
 public enum ReportFormat {
-    CONSOLE,
-    SARIF,
-    JSON,
-    GITHUB;
+    /** Lines on the console: {@link ConsoleReport}. */
+    CONSOLE(null),
+    /** {@code refguard.sarif}: {@link SarifReport}. */
+    SARIF(SarifReport.FILE_NAME),
+    /** {@code refguard.json}: {@link JsonReport}. */
+    JSON(JsonReport.FILE_NAME),
+    /** Workflow annotations and the step summary: {@link GithubReport}. */
+    GITHUB(null),
+    /** {@code gl-code-quality-report.json}: {@link GitlabReport}. */
+    GITLAB(GitlabReport.FILE_NAME),
+    /** {@code refguard-checkstyle.xml}: {@link CheckstyleReport}. */
+    CHECKSTYLE(CheckstyleReport.FILE_NAME),
+    /** {@code refguard-junit.xml}: {@link JunitReport}. */
+    JUNIT(JunitReport.FILE_NAME),
+    /** {@code refguard.md}: {@link MarkdownReport}. */
+    MARKDOWN(MarkdownReport.FILE_NAME),
+    /** {@code schema.mmd}: {@link MermaidReport}. */
+    MERMAID(MermaidReport.FILE_NAME),
+    /** {@code schema.dot}: {@link DotReport}. */
+    DOT(DotReport.FILE_NAME);
+
+    private final String fileName;
+
+    ReportFormat(String fileName) {
+        this.fileName = fileName;
+    }
+
+    /** The file it writes into the output directory, or {@code null} for a format that writes no file. */
+    public String fileName() {
+        return fileName;
+    }
 
     /** The lower-case id used in configuration. */
     public String id() {

@@ -45,6 +45,11 @@ final class ReportText {
 
     /** {@code findings: 2 errors, 1 warning, 0 info (3 baselined)}; the baselined part only when there are some. */
     static String findingsText(AnalysisResult result) {
+        return "findings: " + findingCounts(result);
+    }
+
+    /** {@code 2 errors, 1 warning, 0 info (3 baselined)}: the findings shown by severity, then the baselined ones. */
+    static String findingCounts(AnalysisResult result) {
         int errors = 0;
         int warnings = 0;
         int infos = 0;
@@ -64,8 +69,8 @@ final class ReportText {
                 case OFF -> {}
             }
         }
-        String text = "findings: " + count(errors, "error", "errors") + ", " + count(warnings, "warning", "warnings")
-                + ", " + infos + " info";
+        String text = count(errors, "error", "errors") + ", " + count(warnings, "warning", "warnings") + ", " + infos
+                + " info";
         return baselined == 0 ? text : text + " (" + baselined + " baselined)";
     }
 

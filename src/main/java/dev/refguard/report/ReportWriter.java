@@ -1,6 +1,8 @@
 package dev.refguard.report;
 
 import dev.refguard.engine.AnalysisResult;
+import dev.refguard.engine.RefguardConfig;
+import dev.refguard.schema.TableId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -13,7 +15,9 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -29,6 +33,20 @@ public final class ReportWriter {
     private ReportWriter() {}
 
     /**
+     * Writes every format in {@code formats}, marking the default identity tables of SPEC §3 in the diagrams;
+     * see {@link #write(AnalysisResult, Set, Collection, Path, ConsoleSink, Map)}.
+     */
+    public static void write(
+            AnalysisResult result,
+            Set<ReportFormat> formats,
+            Path outputDirectory,
+            ConsoleSink console,
+            Map<String, String> environment)
+            throws IOException {
+        write(result, formats, RefguardConfig.DEFAULT_IDENTITY_TABLES, outputDirectory, console, environment);
+    }
+
+    /**
      * Writes every format in {@code formats}: console lines to {@code console}, files into {@code outputDirectory}.
      *
      * <p>The {@code github} format is added when the environment has {@code GITHUB_ACTIONS=true} (SPEC §3).
@@ -37,12 +55,15 @@ public final class ReportWriter {
      * it, so a failed run never leaves half a report for a later step to read. When no migration history
      * was found, the warning naming the places looked in is printed even without the console format.
      *
+     * @param identityTables the configured identity tables (as in {@code identityTables}), which the
+     *     diagrams mark
      * @param environment the process environment ({@code GITHUB_ACTIONS}, {@code GITHUB_STEP_SUMMARY})
      * @throws IOException when the output directory cannot be written (the message names the path)
      */
     public static void write(
             AnalysisResult result,
             Set<ReportFormat> formats,
+            Collection<String> identityTables,
             Path outputDirectory,
             ConsoleSink console,
             Map<String, String> environment)
@@ -60,14 +81,14 @@ public final class ReportWriter {
             GithubReport.annotate(result, console);
         }
 
-        if (chosen.contains(ReportFormat.SARIF) || chosen.contains(ReportFormat.JSON)) {
+        List<ReportFormat> files =
+                chosen.stream().filter(f -> f.fileName() != null).toList();
+        if (!files.isEmpty()) {
             Objects.requireNonNull(outputDirectory, "outputDirectory");
             createDirectory(outputDirectory);
-            if (chosen.contains(ReportFormat.SARIF)) {
-                writeFile(outputDirectory, SarifReport.FILE_NAME, SarifReport.render(result));
-            }
-            if (chosen.contains(ReportFormat.JSON)) {
-                writeFile(outputDirectory, JsonReport.FILE_NAME, JsonReport.render(result));
+            List<TableId> identity = identityTables(identityTables);
+            for (ReportFormat format : files) {
+                writeFile(outputDirectory, format.fileName(), render(format, result, identity));
             }
         }
 
@@ -75,6 +96,31 @@ public final class ReportWriter {
         if (chosen.contains(ReportFormat.GITHUB) && summary != null && !summary.isBlank()) {
             appendStepSummary(Path.of(summary), GithubReport.stepSummary(result));
         }
+    }
+
+    /** The content of a file format's file. */
+    static String render(ReportFormat format, AnalysisResult result, Collection<TableId> identityTables) {
+        return switch (format) {
+            case SARIF -> SarifReport.render(result);
+            case JSON -> JsonReport.render(result);
+            case GITLAB -> GitlabReport.render(result);
+            case CHECKSTYLE -> CheckstyleReport.render(result);
+            case JUNIT -> JunitReport.render(result);
+            case MARKDOWN -> MarkdownReport.render(result);
+            case MERMAID -> MermaidReport.render(result, identityTables);
+            case DOT -> DotReport.render(result, identityTables);
+            case CONSOLE, GITHUB -> throw new IllegalArgumentException(format.id() + " writes no file");
+        };
+    }
+
+    private static List<TableId> identityTables(Collection<String> configured) {
+        if (configured == null) {
+            return List.of();
+        }
+        return configured.stream()
+                .filter(name -> name != null && !name.isBlank())
+                .map(TableId::parse)
+                .toList();
     }
 
     /** {@code formats}, plus {@code github} when running on GitHub Actions. */
@@ -126,7 +172,9 @@ public final class ReportWriter {
         Path temp = null;
         try {
             temp = Files.createTempFile(directory, "." + fileName + "-", ".tmp");
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            // getBytes, not writeString: a lone surrogate (never read from a file, but possible in a name
+            // built elsewhere) becomes '?' instead of failing the whole report
+            Files.write(temp, content.getBytes(StandardCharsets.UTF_8));
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

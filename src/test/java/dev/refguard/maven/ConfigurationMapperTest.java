@@ -165,7 +165,7 @@ class ConfigurationMapperTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("invalid parameter 'formats': ")
                 .hasMessageContaining("'pdf'")
-                .hasMessageContaining("console, sarif, json, github")
+                .hasMessageContaining("console, sarif, json, github, gitlab, checkstyle, junit, markdown, mermaid, dot")
                 .hasMessageNotContaining("\n");
     }
 

@@ -85,12 +85,6 @@ class GithubReportTest {
     }
 
     @Test
-    void escapesMarkdownInNamesThatComeFromSql() {
-        assertThat(GithubReport.escapeMarkdown("\"a|b\" references <script>`x`</script> & *y*\nz"))
-                .isEqualTo("\"a\\|b\" references &lt;script&gt;\\`x\\`&lt;/script&gt; &amp; \\*y\\* z");
-    }
-
-    @Test
     void summaryOfARunWithoutMigrationsNamesThePlacesLookedIn() {
         assertThat(GithubReport.stepSummary(ReportFixtures.nothingFound())).isEqualTo("""
                         ## refguard

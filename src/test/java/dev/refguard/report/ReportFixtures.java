@@ -138,6 +138,145 @@ final class ReportFixtures {
         return new AnalysisResult(findings, graph(), stats(), rules(), List.of(), 840);
     }
 
+    /** A table name that tries to break every format: quotes, markup, a Mermaid directive, a backslash. */
+    static final String HOSTILE_TABLE = "we\"ird <b>&amp; %%{init: {'theme':'dark'}}%% #x; `tick` \\";
+
+    static final String HOSTILE_FILE = "db/migrations/V1__a&b <c>.sql";
+
+    /**
+     * Names and texts that try to break every format: quotes, markup, entities, a Mermaid directive,
+     * backslashes, a line break, a control character, a bidi override, non-ASCII letters, a column called
+     * {@code pk}, types with spaces and commas, two tables whose plain names collide ({@code a-b}, {@code a_b}).
+     */
+    static AnalysisResult hostile() {
+        String history = "db/migrations";
+        SchemaGraph graph = new SchemaGraph(
+                List.of(
+                        new SchemaGraph.Table(
+                                history,
+                                "public",
+                                "a-b",
+                                List.of(new SchemaGraph.Column("id", "integer")),
+                                List.of("id"),
+                                HOSTILE_FILE,
+                                false,
+                                false),
+                        new SchemaGraph.Table(
+                                history,
+                                "public",
+                                "a_b",
+                                List.of(new SchemaGraph.Column("id", "bigint")),
+                                List.of("id"),
+                                HOSTILE_FILE,
+                                true,
+                                false),
+                        new SchemaGraph.Table(
+                                history,
+                                "public",
+                                HOSTILE_TABLE,
+                                List.of(
+                                        new SchemaGraph.Column("pk", "character varying(255)"),
+                                        new SchemaGraph.Column("col|a\nb", "numeric(10,2)"),
+                                        new SchemaGraph.Column("ünï\u202Ecode", "timestamp with time zone"),
+                                        new SchemaGraph.Column("x\u0001y\"", "text[]")),
+                                List.of("pk"),
+                                HOSTILE_FILE,
+                                false,
+                                false)),
+                List.of(
+                        new SchemaGraph.ForeignKey(
+                                history,
+                                new SchemaGraph.Endpoint("public", HOSTILE_TABLE, List.of("col|a\nb")),
+                                new SchemaGraph.Endpoint("public", "a-b", List.of("id")),
+                                "fk\"<1>\\",
+                                "CASCADE",
+                                "NO ACTION",
+                                HOSTILE_FILE,
+                                7,
+                                false),
+                        new SchemaGraph.ForeignKey(
+                                history,
+                                new SchemaGraph.Endpoint("public", "a_b", List.of("id")),
+                                new SchemaGraph.Endpoint("public", HOSTILE_TABLE, List.of("pk")),
+                                "a_b_id_fkey",
+                                "NO ACTION",
+                                "NO ACTION",
+                                HOSTILE_FILE,
+                                9,
+                                true)));
+        List<Finding> findings = List.of(
+                new Finding(
+                        "fk-type-mismatch",
+                        Severity.ERROR,
+                        new Location(HOSTILE_FILE, 7, 3),
+                        "\"" + HOSTILE_TABLE + "\" | <script>alert(1)</script> & ]]> \u0007 \u202Eevil\nsecond line",
+                        "```\nALTER TABLE \"" + HOSTILE_TABLE + "\" ALTER COLUMN x TYPE integer; -- <b>&amp;</b>\n````",
+                        "abc",
+                        false),
+                new Finding(
+                        "unparsed-statement",
+                        Severity.WARNING,
+                        new Location(HOSTILE_FILE, 0, 0),
+                        "the whole file could not be read",
+                        "",
+                        "",
+                        false));
+        return new AnalysisResult(
+                findings, graph, new AnalysisStats(List.of(history), 1, 3, 3, 0, 0, 0, 3, 2), rules(), List.of(), 5);
+    }
+
+    /** Two histories that both have a table {@code public.users}, one referencing it. */
+    static AnalysisResult twoHistories() {
+        SchemaGraph graph = new SchemaGraph(
+                List.of(
+                        new SchemaGraph.Table(
+                                "app-a/migrations",
+                                "public",
+                                "users",
+                                List.of(new SchemaGraph.Column("id", "uuid")),
+                                List.of("id"),
+                                "app-a/migrations/1_init.sql",
+                                false,
+                                false),
+                        new SchemaGraph.Table(
+                                "app-b/migrations",
+                                "public",
+                                "posts",
+                                List.of(
+                                        new SchemaGraph.Column("id", "uuid"),
+                                        new SchemaGraph.Column("author_id", "uuid")),
+                                List.of("id"),
+                                "app-b/migrations/1_init.sql",
+                                false,
+                                false),
+                        new SchemaGraph.Table(
+                                "app-b/migrations",
+                                "public",
+                                "users",
+                                List.of(new SchemaGraph.Column("id", "uuid")),
+                                List.of("id"),
+                                "app-b/migrations/1_init.sql",
+                                false,
+                                false)),
+                List.of(new SchemaGraph.ForeignKey(
+                        "app-b/migrations",
+                        new SchemaGraph.Endpoint("public", "posts", List.of("author_id")),
+                        new SchemaGraph.Endpoint("public", "users", List.of("id")),
+                        "posts_author_id_fkey",
+                        "CASCADE",
+                        "NO ACTION",
+                        "app-b/migrations/1_init.sql",
+                        4,
+                        false)));
+        return new AnalysisResult(
+                List.of(),
+                graph,
+                new AnalysisStats(List.of("app-a/migrations", "app-b/migrations"), 2, 3, 3, 0, 0, 0, 3, 1),
+                rules(),
+                List.of(),
+                5);
+    }
+
     static Finding finding(String ruleId, Severity severity, String file, int line, int column, String message) {
         return new Finding(ruleId, severity, new Location(file, line, column), message, "", "", false);
     }

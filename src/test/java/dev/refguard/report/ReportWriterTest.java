@@ -3,7 +3,11 @@ package dev.refguard.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.refguard.engine.AnalysisResult;
+import dev.refguard.findings.Finding;
+import dev.refguard.findings.Severity;
 import dev.refguard.report.ReportFixtures.ListConsole;
+import dev.refguard.schema.TableId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +23,27 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportWriterTest {
     private static final Set<ReportFormat> DEFAULT_FORMATS =
             EnumSet.of(ReportFormat.CONSOLE, ReportFormat.SARIF, ReportFormat.JSON);
+
+    /** Every format that writes a file. */
+    private static final Set<ReportFormat> FILE_FORMATS = EnumSet.of(
+            ReportFormat.SARIF,
+            ReportFormat.JSON,
+            ReportFormat.GITLAB,
+            ReportFormat.CHECKSTYLE,
+            ReportFormat.JUNIT,
+            ReportFormat.MARKDOWN,
+            ReportFormat.MERMAID,
+            ReportFormat.DOT);
+
+    private static final List<String> ALL_FILES = List.of(
+            "gl-code-quality-report.json",
+            "refguard-checkstyle.xml",
+            "refguard-junit.xml",
+            "refguard.json",
+            "refguard.md",
+            "refguard.sarif",
+            "schema.dot",
+            "schema.mmd");
 
     @TempDir
     Path temp;
@@ -39,27 +64,52 @@ class ReportWriterTest {
     }
 
     @Test
+    void writesEveryFileFormatWithItsRenderer() throws IOException {
+        Path out = temp.resolve("all");
+
+        ReportWriter.write(ReportFixtures.sample(), FILE_FORMATS, out, new ListConsole(), Map.of());
+
+        assertThat(fileNames(out)).containsExactlyElementsOf(ALL_FILES);
+        List<TableId> identity = List.of(TableId.parse("auth.users"), TableId.parse("public.users"));
+        for (ReportFormat format : FILE_FORMATS) {
+            assertThat(Files.readString(out.resolve(format.fileName())))
+                    .as(format.id())
+                    .isEqualTo(ReportWriter.render(format, ReportFixtures.sample(), identity));
+        }
+    }
+
+    @Test
     void writesByteIdenticalFilesForTheSameResultWhereverTheyGo() throws IOException {
-        Path first = temp.resolve("first");
-        Path second = temp.resolve("elsewhere/second");
+        for (AnalysisResult result : List.of(ReportFixtures.sample(), ReportFixtures.hostile())) {
+            Path first = temp.resolve("first");
+            Path second = temp.resolve("elsewhere/second");
 
-        ReportWriter.write(ReportFixtures.sample(), DEFAULT_FORMATS, first, new ListConsole(), Map.of());
-        ReportWriter.write(ReportFixtures.sample(), DEFAULT_FORMATS, second, new ListConsole(), Map.of());
-        ReportWriter.write(ReportFixtures.sample(), DEFAULT_FORMATS, second, new ListConsole(), Map.of());
+            ReportWriter.write(result, FILE_FORMATS, first, new ListConsole(), Map.of());
+            ReportWriter.write(result, FILE_FORMATS, second, new ListConsole(), Map.of());
+            ReportWriter.write(result, FILE_FORMATS, second, new ListConsole(), Map.of());
 
-        for (String name : List.of("refguard.sarif", "refguard.json")) {
-            assertThat(Files.readAllBytes(second.resolve(name))).isEqualTo(Files.readAllBytes(first.resolve(name)));
+            assertThat(fileNames(second)).containsExactlyElementsOf(ALL_FILES);
+            for (String name : ALL_FILES) {
+                assertThat(Files.readAllBytes(second.resolve(name)))
+                        .as(name)
+                        .isEqualTo(Files.readAllBytes(first.resolve(name)));
+            }
         }
     }
 
     @Test
     void writesUtf8WithUnixLineEndingsAndAFinalNewline() throws IOException {
-        ReportWriter.write(ReportFixtures.sample(), DEFAULT_FORMATS, temp, new ListConsole(), Map.of());
+        ReportWriter.write(ReportFixtures.hostile(), FILE_FORMATS, temp, new ListConsole(), Map.of());
 
-        for (String name : List.of("refguard.sarif", "refguard.json")) {
-            String text = new String(Files.readAllBytes(temp.resolve(name)), StandardCharsets.UTF_8);
-            assertThat(text).doesNotContain("\r").endsWith("}\n").doesNotEndWith("\n\n");
-            assertThat(text).contains("\n  \"");
+        for (String name : ALL_FILES) {
+            byte[] bytes = Files.readAllBytes(temp.resolve(name));
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            assertThat(text.getBytes(StandardCharsets.UTF_8)).as(name).isEqualTo(bytes);
+            assertThat(text).as(name).doesNotContain("\r").endsWith("\n").doesNotEndWith("\n\n");
+            assertThat(text).as(name).doesNotStartWith("\uFEFF");
+        }
+        for (String name : List.of("refguard.sarif", "refguard.json", "gl-code-quality-report.json")) {
+            assertThat(Files.readString(temp.resolve(name))).contains("\n  ");
         }
     }
 
@@ -67,14 +117,50 @@ class ReportWriterTest {
     void writesNoAbsolutePathOfTheMachineIntoAnyFile() throws IOException {
         Path out = temp.resolve("reports");
 
-        ReportWriter.write(ReportFixtures.sample(), DEFAULT_FORMATS, out, new ListConsole(), Map.of());
+        ReportWriter.write(ReportFixtures.sample(), FILE_FORMATS, out, new ListConsole(), Map.of());
 
         String absolute = temp.toAbsolutePath().toString();
         String userHome = System.getProperty("user.home");
+        assertThat(fileNames(out)).containsExactlyElementsOf(ALL_FILES);
         for (String name : fileNames(out)) {
             String text = Files.readString(out.resolve(name));
-            assertThat(text).doesNotContain(absolute).doesNotContain(userHome).doesNotContain("file:");
+            assertThat(text)
+                    .as(name)
+                    .doesNotContain(absolute)
+                    .doesNotContain(userHome)
+                    .doesNotContain("file:");
         }
+    }
+
+    @Test
+    void marksTheConfiguredIdentityTablesInTheDiagrams() throws IOException {
+        ReportWriter.write(
+                ReportFixtures.sample(),
+                EnumSet.of(ReportFormat.MERMAID, ReportFormat.DOT),
+                List.of("public.songs"),
+                temp,
+                new ListConsole(),
+                Map.of());
+
+        assertThat(Files.readString(temp.resolve("schema.mmd")))
+                .contains("%% identity table: public.songs\n")
+                .doesNotContain("%% identity table: auth.users")
+                .contains("public_users[\"public.users (incomplete)\"]");
+        assertThat(Files.readString(temp.resolve("schema.dot")))
+                .contains("<b>public.songs</b>")
+                .containsOnlyOnce("#ffd966");
+    }
+
+    @Test
+    void writesAReportWhoseTextHoldsALoneSurrogate() throws IOException {
+        Finding broken =
+                ReportFixtures.finding("unparsed-statement", Severity.WARNING, "a.sql", 1, 1, "lone \ud800 half");
+
+        ReportWriter.write(
+                ReportFixtures.withFindings(List.of(broken)), FILE_FORMATS, temp, new ListConsole(), Map.of());
+
+        assertThat(Files.readString(temp.resolve("refguard.json"))).contains("lone ? half");
+        assertThat(Files.readString(temp.resolve("refguard-checkstyle.xml"))).contains("lone \\ud800 half");
     }
 
     @Test
