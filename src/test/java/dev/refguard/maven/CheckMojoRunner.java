@@ -32,11 +32,23 @@ final class CheckMojoRunner {
 
     private static void set(CheckMojo mojo, String name, Object value) {
         try {
-            Field field = CheckMojo.class.getDeclaredField(name);
+            Field field = field(CheckMojo.class, name);
             field.setAccessible(true);
             field.set(mojo, value);
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException("CheckMojo has no parameter field '" + name + "'", e);
         }
+    }
+
+    /** The parameter field, declared on the goal's class or on the shared base class. */
+    private static Field field(Class<?> type, String name) throws NoSuchFieldException {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            try {
+                return c.getDeclaredField(name);
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            }
+        }
+        throw new NoSuchFieldException(name);
     }
 }

@@ -1,0 +1,280 @@
+package dev.refguard.maven;
+
+import dev.refguard.engine.AnalysisResult;
+import dev.refguard.engine.Engine;
+import dev.refguard.report.ReportWriter;
+import dev.refguard.source.SourceException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * The parameters and steps the goals share: turn the parameters into one configuration, run the engine, write the
+ * reports. Subclasses decide which reports and whether findings fail the build.
+ */
+public abstract class AbstractRefguardMojo extends AbstractMojo {
+
+    /**
+     * Skips the goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "refguard.skip", defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * Migration roots, relative to the base directory; the directories named together form one history. When none is
+     * set, the Supabase, Prisma and Flyway layouts below the base directory are discovered. A comma-separated list, or
+     * one {@code <directory>} element per root.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "refguard.directories")
+    private List<String> directories;
+
+    /**
+     * Glob patterns (case-insensitive, relative to the base directory) of files and folders that hold seed or demo
+     * data rather than production schema. A comma-separated list, or one {@code <seedPattern>} element per pattern.
+     * Default: {@code **}{@code /*seed*}{@code /**, **}{@code /*seed*.sql, **}{@code /*demo*}{@code /**,
+     * **}{@code /*demo*.sql, **}{@code /*fixture*}{@code /**, **}{@code /*fixture*.sql, **}{@code /*sample*}{@code
+     * /**, **}{@code /*sample*.sql, **}{@code /testdata/**, **}{@code /test-data/**}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "refguard.seedPatterns")
+    private List<String> seedPatterns;
+
+    /**
+     * Tables that all stand for the same user identity; foreign keys of application tables must not point at more
+     * than one of them. A comma-separated list, or one {@code <identityTable>} element per table. Default:
+     * {@code auth.users, public.users}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "refguard.identityTables")
+    private List<String> identityTables;
+
+    /**
+     * The identity table every foreign key must use; a foreign key to any other identity table is an error. When not
+     * set, the identity table most foreign keys reference is taken as canonical.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "refguard.canonicalIdentityTable")
+    private String canonicalIdentityTable;
+
+    /**
+     * Tables owned by someone else, e.g. other projects on the same database. {@code CREATE TABLE IF NOT EXISTS} on
+     * them is an error. A comma-separated list, or one {@code <sharedTable>} element per table.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "refguard.sharedTables")
+    private List<String> sharedTables;
+
+    /**
+     * Schemas the platform owns: their tables exist without being created by a migration. A comma-separated list, or
+     * one {@code <managedSchema>} element per schema. Default: {@code auth, storage, realtime, extensions, vault,
+     * pgsodium, graphql, graphql_public, supabase_functions, supabase_migrations, cron, net, pg_catalog,
+     * information_schema}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "refguard.managedSchemas")
+    private List<String> managedSchemas;
+
+    /**
+     * Other tables that exist without being created by a migration (schema-qualified, e.g. {@code legacy.accounts}).
+     * A comma-separated list, or one {@code <externalTable>} element per table.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "refguard.externalTables")
+    private List<String> externalTables;
+
+    /**
+     * Severity per rule id, overriding each rule's default: {@code error}, {@code warning}, {@code info} or
+     * {@code off}, e.g. {@code <severities><fk-type-mismatch>warning</fk-type-mismatch></severities>}. An unknown rule
+     * id or severity is a configuration error.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Map<String, String> severities;
+
+    /**
+     * Where the report files go ({@code refguard.sarif}, {@code refguard.json}); a relative path is taken from the
+     * base directory. With no pom: {@code target/refguard} in the current directory.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "refguard.outputDirectory", defaultValue = "${project.build.directory}/refguard")
+    private File outputDirectory;
+
+    /**
+     * How migration files are read. Default: {@code ${project.build.sourceEncoding}}, else UTF-8.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "refguard.encoding", defaultValue = "${project.build.sourceEncoding}")
+    private String encoding;
+
+    /**
+     * The time bound of one statement's parse, in milliseconds; a statement that takes longer is reported as
+     * {@code unparsed-statement} and the run goes on.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "refguard.statementTimeout", defaultValue = "5000")
+    private long statementTimeout;
+
+    /** The project; with no pom Maven provides a stub project. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    /** The build session; gives the current directory when there is no pom. */
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("refguard: skipped (refguard.skip=true)");
+            return;
+        }
+        Path baseDir = baseDirectory();
+        Map<String, String> environment = System.getenv();
+        CheckSettings settings = settings(baseDir, environment);
+        Path reportDir = reportDirectory(baseDir);
+        getLog().debug("refguard: " + settings + ", reports in " + reportDir);
+
+        AnalysisResult result = analyze(settings);
+        writeReports(result, settings, reportDir, environment);
+        afterReports(result, settings, reportDir, baseDir);
+    }
+
+    /** The {@code formats} to write, as configured for this goal. */
+    protected abstract List<String> formatsParameter();
+
+    /** The {@code failOn} value of this goal ({@code never} for goals that only report). */
+    protected abstract String failOnParameter();
+
+    /**
+     * What the goal does once the reports are written, e.g. fail the build.
+     *
+     * @param reportDir where the report files went
+     * @param baseDir the base directory
+     */
+    protected abstract void afterReports(AnalysisResult result, CheckSettings settings, Path reportDir, Path baseDir)
+            throws MojoFailureException;
+
+    private CheckSettings settings(Path baseDir, Map<String, String> environment) throws MojoExecutionException {
+        CheckParameters parameters = CheckParameters.builder()
+                .directories(directories)
+                .seedPatterns(seedPatterns)
+                .identityTables(identityTables)
+                .canonicalIdentityTable(canonicalIdentityTable)
+                .sharedTables(sharedTables)
+                .managedSchemas(managedSchemas)
+                .externalTables(externalTables)
+                .severities(severities)
+                .failOn(failOnParameter())
+                .formats(formatsParameter())
+                .encoding(encoding)
+                .statementTimeoutMillis(statementTimeout)
+                .build();
+        try {
+            return ConfigurationMapper.map(parameters, baseDir, hasPom(), environment);
+        } catch (ConfigurationException e) {
+            throw new UserErrorException("refguard: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw internalError("reading the configuration", e);
+        }
+    }
+
+    private AnalysisResult analyze(CheckSettings settings) throws MojoExecutionException {
+        try {
+            return Engine.analyze(settings.config());
+        } catch (SourceException e) {
+            throw new UserErrorException("refguard: cannot read the migrations: " + e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug in refguard, not in the user's SQL (bad SQL becomes findings).
+            throw internalError("analysing the migrations", e);
+        }
+    }
+
+    private void writeReports(
+            AnalysisResult result, CheckSettings settings, Path reportDir, Map<String, String> environment)
+            throws MojoExecutionException {
+        try {
+            ReportWriter.write(
+                    result,
+                    settings.formats(),
+                    settings.config().identityTables(),
+                    reportDir,
+                    new MavenLogSink(getLog()),
+                    environment);
+        } catch (IOException e) {
+            // ReportWriter's message already names the path and says what is wrong with it
+            String message = "refguard: " + OneLine.of(e.getMessage());
+            if (message.contains(reportDir.toString())) {
+                message += "; check outputDirectory (refguard.outputDirectory)";
+            }
+            throw new UserErrorException(message);
+        } catch (RuntimeException e) {
+            throw internalError("writing the reports", e);
+        }
+    }
+
+    /**
+     * The project's base directory; with no pom it is the directory Maven was started in. Maven's stub project may
+     * have no base directory of its own, so the session's execution root is the fallback.
+     */
+    private Path baseDirectory() {
+        File basedir = project == null ? null : project.getBasedir();
+        if (basedir == null && session != null && session.getExecutionRootDirectory() != null) {
+            basedir = new File(session.getExecutionRootDirectory());
+        }
+        return (basedir == null ? Paths.get("") : basedir.toPath())
+                .toAbsolutePath()
+                .normalize();
+    }
+
+    /** Whether a real pom exists (not Maven's stub project of a pom-less run): then other modules are skipped. */
+    private boolean hasPom() {
+        return project != null && project.getFile() != null;
+    }
+
+    /**
+     * {@code outputDirectory}, resolved against the base directory; {@code target/refguard} when Maven could not
+     * evaluate the default (a stub project without a build directory).
+     */
+    private Path reportDirectory(Path baseDir) {
+        if (outputDirectory == null || outputDirectory.getPath().contains("${")) {
+            return baseDir.resolve("target").resolve("refguard");
+        }
+        return baseDir.resolve(outputDirectory.toPath()).normalize();
+    }
+
+    /** A refguard bug: one line for the log, the cause kept so that {@code mvn -e} shows where it happened. */
+    private static MojoExecutionException internalError(String activity, Throwable cause) {
+        return new MojoExecutionException(
+                "refguard: internal error while " + activity + " (" + describe(cause)
+                        + "); run with -e for the stack trace and please report it",
+                cause);
+    }
+
+    private static String describe(Throwable e) {
+        String message = OneLine.of(e.getMessage());
+        return message.isEmpty() ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + message;
+    }
+}
