@@ -106,6 +106,25 @@ class MigrationParserTest {
     }
 
     @Test
+    void readsAVeryWideCreateTableWithTheTokenReaderAndKeepsItsForeignKeys() {
+        // 25,000 columns in about 250 KB: JSqlParser would take seconds and its watchdog cannot stop it
+        StringBuilder sql = new StringBuilder("CREATE TABLE wide (id bigint PRIMARY KEY");
+        for (int i = 0; i < 25_000; i++) {
+            sql.append(",\n c").append(i).append(i % 1000 == 0 ? " bigint REFERENCES p(id)" : " int");
+        }
+        sql.append(')');
+
+        ParsedStatement statement = single(sql.toString());
+
+        assertThat(statement.outcome()).isEqualTo(ParseOutcome.FALLBACK);
+        assertThat(statement.problem()).startsWith("statement too long for the parser");
+        assertThat(statement.changes()).singleElement().isInstanceOf(SchemaChange.CreateTable.class);
+        SchemaChange.CreateTable table =
+                (SchemaChange.CreateTable) statement.changes().get(0);
+        assertThat(table.columns()).hasSize(25_001);
+    }
+
+    @Test
     void boundsTheParseOfAStatementByTheTimeout() {
         StringBuilder sql = new StringBuilder("CREATE TABLE big (a int CHECK (");
         for (int i = 0; i < 5_000; i++) {
