@@ -183,16 +183,29 @@ public final class MigrationParser implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return unreadFile(file, "cannot read file: " + describe(e, file));
         }
-        List<SplitProblem> problems = new ArrayList<>(1);
+        List<SplitProblem> problems = new ArrayList<>(2);
+        String text = decoded.text();
+        LineIndex lines = null;
         if (decoded.firstMalformed() >= 0) {
-            LineIndex lines = LineIndex.of(decoded.text());
+            lines = LineIndex.of(text);
             int line = lines.lineOf(decoded.firstMalformed());
             problems.add(new SplitProblem(
                     "file is not valid " + encoding.name() + ": undecodable bytes at line " + line,
                     line,
                     lines.columnOf(decoded.firstMalformed())));
         }
-        return parse(file, decoded.text(), problems);
+        // PostgreSQL cannot take a NUL in a query text and psql silently cuts the line at one, so what
+        // runs is not what the file shows: say where the file is damaged (the rest is still read)
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            lines = lines != null ? lines : LineIndex.of(text);
+            int line = lines.lineOf(nul);
+            problems.add(new SplitProblem(
+                    "file contains a NUL byte (binary data?) at line " + line + "; PostgreSQL rejects it",
+                    line,
+                    lines.columnOf(nul)));
+        }
+        return parse(file, text, problems);
     }
 
     private static ParsedFile unreadFile(MigrationFile file, String message) {

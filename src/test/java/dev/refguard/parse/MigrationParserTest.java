@@ -162,6 +162,25 @@ class MigrationParserTest {
     }
 
     @Test
+    void reportsTheFirstNulByteWithItsLineAndReadsTheRest() throws Exception {
+        MigrationFile file = write(
+                "nul.sql",
+                "INSERT INTO a VALUES (1);\nINSERT INTO a VALUES ('x\0y');\nDROP TABLE b;\nSELECT '\0';\n"
+                        .getBytes(StandardCharsets.UTF_8));
+
+        ParsedFile parsed =
+                parser.parseAll(List.of(file), StandardCharsets.UTF_8).get(0);
+
+        assertThat(parsed.problems())
+                .containsExactly(new SplitProblem(
+                        "file contains a NUL byte (binary data?) at line 2; PostgreSQL rejects it", 2, 25));
+        assertThat(parsed.statements())
+                .extracting(ParsedStatement::kind)
+                .containsExactly(
+                        StatementKind.IGNORED, StatementKind.IGNORED, StatementKind.DROP_TABLE, StatementKind.IGNORED);
+    }
+
+    @Test
     void reportsAFileThatCannotBeReadWithoutItsAbsolutePath() {
         MigrationFile missing = new MigrationFile(directory.resolve("gone.sql"), "db/gone.sql", false);
 
