@@ -202,6 +202,8 @@ public final class Engine {
         int skipped = 0;
         int unreadable = 0;
         for (ParsedFile file : files) {
+            statements += file.skippedStatements();
+            skipped += file.skippedStatements();
             for (ParsedStatement st : file.statements()) {
                 if (st.conditional()) {
                     continue; // statements inside DO blocks are counted with their DO statement
@@ -210,7 +212,6 @@ public final class Engine {
                 switch (st.outcome()) {
                     case PARSED -> parsedCount++;
                     case FALLBACK -> fallback++;
-                    case SKIPPED -> skipped++;
                     case UNREADABLE -> unreadable++;
                 }
             }
