@@ -203,6 +203,8 @@ public final class Engine {
         int skipped = 0;
         int unreadable = 0;
         for (ParsedFile file : files) {
+            statements += file.skippedStatements();
+            skipped += file.skippedStatements();
             for (ParsedStatement st : file.statements()) {
                 if (st.conditional()) {
                     continue; // statements inside DO blocks are counted with their DO statement
@@ -211,7 +213,6 @@ public final class Engine {
                 switch (st.outcome()) {
                     case PARSED -> parsedCount++;
                     case FALLBACK -> fallback++;
-                    case SKIPPED -> skipped++;
                     case UNREADABLE -> unreadable++;
                 }
             }

@@ -9,9 +9,13 @@ import dev.refguard.split.SqlComment;
 import dev.refguard.split.SqlStatement;
 import dev.refguard.split.StatementKind;
 import dev.refguard.split.StatementSplitter;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -20,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -60,8 +65,14 @@ import net.sf.jsqlparser.statement.UnsupportedStatement;
  * token reader directly. The statements inside {@code DO} blocks follow the block, marked conditional.
  */
 public final class MigrationParser implements AutoCloseable {
-    /** Statements longer than this are not given to JSqlParser (bulk data, not DDL). */
-    static final int MAX_STATEMENT_CHARS = 1_000_000;
+    /**
+     * Statements longer than this are not given to JSqlParser but read by the token reader directly. The
+     * watchdog stops JSqlParser only inside expression rules, so a long statement without expressions (a
+     * CREATE TABLE of 100,000 columns) would run to its end: about 20 microseconds a char, 11 s for such a
+     * 900 KB table against under a second for the token reader. Real DDL stays far below: PostgreSQL allows
+     * 1,600 columns to a table.
+     */
+    static final int MAX_STATEMENT_CHARS = 200_000;
 
     /** Deeper nesting is not given to JSqlParser: it would take minutes or overflow the stack. */
     static final int MAX_NESTING_DEPTH = 200;
@@ -74,9 +85,13 @@ public final class MigrationParser implements AutoCloseable {
 
     private static final int MAX_PROBLEM_LENGTH = 300;
 
+    /** How a suppression comment's text starts (after blanks); {@code Suppressions} reads only these. */
+    private static final String DIRECTIVE = "refguard:";
+
     private final long timeoutNanos;
     private final ThreadPoolExecutor workers;
     private final ScheduledThreadPoolExecutor watchdog;
+    private final MemoryBudget memory = new MemoryBudget(Runtime.getRuntime().maxMemory() / 8);
 
     /**
      * Creates the parser and its threads (started on demand: at most {@code min(threads, files)}).
@@ -165,32 +180,70 @@ public final class MigrationParser implements AutoCloseable {
     }
 
     private ParsedFile parseFile(MigrationFile file, Charset encoding) {
-        Decoded decoded;
+        long size;
         try {
-            long size = Files.size(file.path());
-            if (size > MAX_FILE_BYTES) {
-                return unreadFile(
-                        file, "file is too large to analyse (" + size + " bytes; the limit is " + MAX_FILE_BYTES + ")");
-            }
-            // the bytes are dropped as soon as they are decoded
-            decoded = decode(Files.readAllBytes(file.path()), encoding);
+            size = Files.size(file.path());
         } catch (IOException | RuntimeException e) {
             return unreadFile(file, "cannot read file: " + describe(e, file));
         }
-        List<SplitProblem> problems = new ArrayList<>(1);
+        if (size > MAX_FILE_BYTES) {
+            return unreadFile(
+                    file, "file is too large to analyse (" + size + " bytes; the limit is " + MAX_FILE_BYTES + ")");
+        }
+        try {
+            memory.acquire(size);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unreadFile(file, "interrupted before reading this file");
+        }
+        try {
+            return readAndParse(file, size, encoding);
+        } catch (OutOfMemoryError e) {
+            // the last resort: the file's text is garbage now, so the other files can still be read
+            return unreadFile(
+                    file,
+                    "not enough memory to read this file (" + size + " bytes, with a heap of "
+                            + (Runtime.getRuntime().maxMemory() >> 20)
+                            + " MB); give the JVM more heap, e.g. MAVEN_OPTS=-Xmx2g");
+        } finally {
+            memory.release(size);
+        }
+    }
+
+    private ParsedFile readAndParse(MigrationFile file, long size, Charset encoding) {
+        Decoded decoded;
+        try {
+            decoded = read(file.path(), size, encoding);
+        } catch (IOException | RuntimeException e) {
+            return unreadFile(file, "cannot read file: " + describe(e, file));
+        }
+        List<SplitProblem> problems = new ArrayList<>(2);
+        String text = decoded.text();
+        LineIndex lines = null;
         if (decoded.firstMalformed() >= 0) {
-            LineIndex lines = LineIndex.of(decoded.text());
+            lines = LineIndex.of(text);
             int line = lines.lineOf(decoded.firstMalformed());
             problems.add(new SplitProblem(
                     "file is not valid " + encoding.name() + ": undecodable bytes at line " + line,
                     line,
                     lines.columnOf(decoded.firstMalformed())));
         }
-        return parse(file, decoded.text(), problems);
+        // PostgreSQL cannot take a NUL in a query text and psql silently cuts the line at one, so what
+        // runs is not what the file shows: say where the file is damaged (the rest is still read)
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            lines = lines != null ? lines : LineIndex.of(text);
+            int line = lines.lineOf(nul);
+            problems.add(new SplitProblem(
+                    "file contains a NUL byte (binary data?) at line " + line + "; PostgreSQL rejects it",
+                    line,
+                    lines.columnOf(nul)));
+        }
+        return parse(file, text, problems);
     }
 
     private static ParsedFile unreadFile(MigrationFile file, String message) {
-        return new ParsedFile(file, List.of(), List.of(), List.of(new SplitProblem(message, 1, 1)), 0);
+        return new ParsedFile(file, List.of(), List.of(), List.of(new SplitProblem(message, 1, 1)), 0, 0);
     }
 
     /** The reason of an I/O error, without the machine's absolute path (reports must be portable). */
@@ -211,46 +264,65 @@ public final class MigrationParser implements AutoCloseable {
     /** The decoded text and the char offset of the first undecodable input (-1 when none). */
     record Decoded(String text, int firstMalformed) {}
 
+    /** Bytes read, and chars decoded, at a time. */
+    private static final int CHUNK = 1 << 16;
+
+    /**
+     * Reads and decodes a file in chunks straight into its text, so the peak is the text twice (the
+     * builder and the string made of it) rather than the bytes plus a char buffer plus the string, five
+     * times the file for ASCII. Latin-1 text takes a byte a char, other text two.
+     */
+    static Decoded read(Path path, long size, Charset charset) throws IOException {
+        try (ReadableByteChannel channel = Files.newByteChannel(path)) {
+            return decode(channel, (int) Math.min(Integer.MAX_VALUE - 64L, size), charset);
+        }
+    }
+
     /** Decodes {@code bytes}, replacing undecodable input with U+FFFD and noting where the first one was. */
     static Decoded decode(byte[] bytes, Charset charset) {
+        try {
+            return decode(Channels.newChannel(new ByteArrayInputStream(bytes)), bytes.length, charset);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array cannot fail to be read
+        }
+    }
+
+    private static Decoded decode(ReadableByteChannel channel, int sizeHint, Charset charset) throws IOException {
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate((int)
-                Math.min(Integer.MAX_VALUE - 64L, (long) (bytes.length * (double) decoder.averageCharsPerByte()) + 16));
-        int firstMalformed = -1;
         String replacement = decoder.replacement();
+        // chars do not outnumber bytes in the charsets migrations are written in, so this is the final size
+        StringBuilder text = new StringBuilder(Math.max(16, sizeHint));
+        ByteBuffer in = ByteBuffer.allocate(CHUNK);
+        CharBuffer out = CharBuffer.allocate(CHUNK);
+        int firstMalformed = -1;
+        boolean endOfInput = false;
         while (true) {
-            CoderResult result = decoder.decode(in, out, true);
-            if (result.isUnderflow()) {
+            if (!endOfInput && channel.read(in) < 0) {
+                endOfInput = true;
+            }
+            in.flip();
+            CoderResult result = decoder.decode(in, out, endOfInput);
+            text.append(out.array(), 0, out.position());
+            out.clear();
+            if (result.isError()) {
+                if (firstMalformed < 0) {
+                    firstMalformed = text.length();
+                }
+                text.append(replacement);
+                in.position(in.position() + result.length());
+            } else if (result.isUnderflow() && endOfInput) {
                 break;
             }
-            if (result.isOverflow()) {
-                out = grow(out);
-            } else {
-                if (firstMalformed < 0) {
-                    firstMalformed = out.position();
-                }
-                while (out.remaining() < replacement.length()) {
-                    out = grow(out);
-                }
-                out.put(replacement);
-                in.position(in.position() + result.length());
-            }
+            in.compact();
         }
         while (decoder.flush(out).isOverflow()) {
-            out = grow(out);
+            text.append(out.array(), 0, out.position());
+            out.clear();
         }
-        out.flip();
-        return new Decoded(out.toString(), firstMalformed);
-    }
-
-    private static CharBuffer grow(CharBuffer buffer) {
-        CharBuffer bigger = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 64L, buffer.capacity() * 2L + 16));
-        buffer.flip();
-        bigger.put(buffer);
-        return bigger;
+        text.append(out.array(), 0, out.position());
+        return new Decoded(text.toString(), firstMalformed);
     }
 
     /** Splits and parses one file's text. */
@@ -259,31 +331,31 @@ public final class MigrationParser implements AutoCloseable {
         List<SqlComment> comments = new ArrayList<>();
         List<SplitProblem> problems = new ArrayList<>(readProblems);
         LineIndex lines = LineIndex.of(content);
+        int[] skipped = {0};
         try {
-            SplitResult split = StatementSplitter.split(content);
+            // statement by statement as they are cut, so no more than one statement's text is held at a time
+            SplitResult split = StatementSplitter.split(content, statement -> {
+                if (statement.kind().modelRelevant()) {
+                    read(statement, false, 0, lines, statements, comments);
+                } else {
+                    skipped[0]++; // bulk data is only counted: a record a row would outgrow the heap
+                }
+            });
             comments.addAll(split.comments());
             problems.addAll(split.problems());
-            boolean bodyComments = false;
-            for (SqlStatement statement : split.statements()) {
-                bodyComments |= read(statement, false, 0, lines, statements, comments);
-            }
-            if (bodyComments) {
-                comments.sort(Comparator.comparingInt(SqlComment::line).thenComparingInt(SqlComment::column));
-            }
         } catch (RuntimeException | StackOverflowError e) {
             // a bug in our own code must not end the run; it becomes a visible problem of this file
             problems.add(new SplitProblem("internal error while reading this file: " + e, 1, 1));
         }
+        // only suppression directives are kept: a file of commented-out data must not stay in memory
+        comments.removeIf(comment -> !comment.text().stripLeading().startsWith(DIRECTIVE));
+        comments.sort(Comparator.comparingInt(SqlComment::line).thenComparingInt(SqlComment::column));
         problems.sort(Comparator.comparingInt(SplitProblem::line).thenComparingInt(SplitProblem::column));
-        return new ParsedFile(file, statements, comments, problems, lines.lineCount());
+        return new ParsedFile(file, statements, comments, problems, lines.lineCount(), skipped[0]);
     }
 
-    /**
-     * Reads one statement (and, for a DO block, the statements in its body) into {@code out}.
-     *
-     * @return whether comments from inside a DO body were added
-     */
-    private boolean read(
+    /** Reads one model-relevant statement (and, for a DO block, the statements in its body) into {@code out}. */
+    private void read(
             SqlStatement statement,
             boolean conditional,
             int doDepth,
@@ -291,13 +363,9 @@ public final class MigrationParser implements AutoCloseable {
             List<ParsedStatement> out,
             List<SqlComment> comments) {
         StatementKind kind = statement.kind();
-        if (!kind.modelRelevant()) {
-            out.add(result(statement, conditional, ParseOutcome.SKIPPED, List.of(), null, List.of()));
-            return false;
-        }
         if (kind != StatementKind.DO_BLOCK) {
             out.add(readStatement(statement, conditional));
-            return false;
+            return;
         }
         if (doDepth >= MAX_DO_DEPTH) {
             out.add(result(
@@ -307,7 +375,7 @@ public final class MigrationParser implements AutoCloseable {
                     List.of(),
                     "DO blocks nested more than " + MAX_DO_DEPTH + " deep are not read",
                     List.of()));
-            return false;
+            return;
         }
         DoBlockSplitter.Result body = DoBlockSplitter.split(statement, lines);
         switch (body.status()) {
@@ -319,7 +387,7 @@ public final class MigrationParser implements AutoCloseable {
                         List.of(),
                         "DO block in a language other than PL/pgSQL",
                         List.of()));
-                return false;
+                return;
             }
             case NO_BODY -> {
                 out.add(result(
@@ -329,7 +397,7 @@ public final class MigrationParser implements AutoCloseable {
                         List.of(),
                         "the body of this DO block is not in a dollar-quoted or plain string",
                         List.of()));
-                return false;
+                return;
             }
             default -> {
                 out.add(result(statement, conditional, ParseOutcome.PARSED, List.of(), null, List.of()));
@@ -339,7 +407,6 @@ public final class MigrationParser implements AutoCloseable {
                         read(inner, true, doDepth + 1, lines, out, comments);
                     }
                 }
-                return !body.comments().isEmpty();
             }
         }
     }
@@ -488,6 +555,33 @@ public final class MigrationParser implements AutoCloseable {
                 problem,
                 touchedTables,
                 conditional);
+    }
+
+    /**
+     * Bounds the bytes of the files being read at once. Reading a file holds its text about twice at its
+     * peak (three to five times its size), so worker threads reading large files side by side could
+     * exhaust a heap that holds each of them alone: a file that does not fit the budget beside the others
+     * waits until they are done, and one larger than the whole budget is read alone.
+     */
+    private static final class MemoryBudget {
+        private final long limit;
+        private long inFlight;
+
+        MemoryBudget(long limit) {
+            this.limit = Math.max(limit, 1L << 20);
+        }
+
+        synchronized void acquire(long bytes) throws InterruptedException {
+            while (inFlight > 0 && inFlight + bytes > limit) {
+                wait();
+            }
+            inFlight += bytes;
+        }
+
+        synchronized void release(long bytes) {
+            inFlight -= bytes;
+            notifyAll();
+        }
     }
 
     /**

@@ -6,8 +6,6 @@ public enum ParseOutcome {
     PARSED,
     /** JSqlParser failed; the token-level fallback recovered its facts. */
     FALLBACK,
-    /** Its kind cannot change the model, so it was not parsed. */
-    SKIPPED,
     /** It can change tables or keys but neither reader could read it. */
     UNREADABLE
 }

@@ -5,6 +5,8 @@ import dev.refguard.split.SqlLexer.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Cuts a migration file into statements with exact positions, following PostgreSQL's lexical rules and
@@ -46,7 +48,16 @@ public final class StatementSplitter {
      * special meaning (PL/pgSQL bodies are not psql scripts) and a leading byte order mark is not skipped.
      */
     static SplitResult split(String content, boolean psql) {
-        return new Run(content, psql).split();
+        return new Run(content, psql, null).split();
+    }
+
+    /**
+     * Splits {@code content}, handing each statement to {@code sink} as soon as it is cut rather than
+     * collecting them: the result's statement list is empty. So a caller that reads statement by statement
+     * never holds the text of all statements of a file at once (a file of bulk data would be held twice).
+     */
+    public static SplitResult split(String content, Consumer<SqlStatement> sink) {
+        return new Run(content, true, Objects.requireNonNull(sink, "sink")).split();
     }
 
     /**
@@ -81,6 +92,7 @@ public final class StatementSplitter {
         private final List<SqlStatement> statements = new ArrayList<>();
         private final List<SqlComment> comments = new ArrayList<>();
         private final List<SplitProblem> problems = new ArrayList<>();
+        private final Consumer<SqlStatement> sink;
 
         // the statement being read: -1 when none has begun
         private int statementStart = -1;
@@ -90,9 +102,10 @@ public final class StatementSplitter {
         private boolean routine;
         private int atomicDepth;
 
-        Run(String content, boolean psql) {
+        Run(String content, boolean psql, Consumer<SqlStatement> sink) {
             this.content = content;
             this.psql = psql;
+            this.sink = sink != null ? sink : statements::add;
             this.begin = psql && !content.isEmpty() && content.charAt(0) == '\uFEFF' ? 1 : 0;
             this.lines = LineIndex.of(content, psql);
             this.lexer = new SqlLexer(content, begin, content.length());
@@ -231,8 +244,8 @@ public final class StatementSplitter {
             StatementKind kind = fixedKind != null ? fixedKind : StatementClassifier.classify(text);
             SqlStatement statement = new SqlStatement(
                     text, statementStart, statementEnd, line(statementStart), column(statementStart), kind);
-            statements.add(statement);
             statementStart = -1;
+            sink.accept(statement);
             return statement;
         }
 

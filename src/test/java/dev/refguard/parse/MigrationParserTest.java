@@ -44,23 +44,29 @@ class MigrationParserTest {
     }
 
     @Test
-    void skipsStatementsThatCannotChangeTheModel() {
+    void countsStatementsThatCannotChangeTheModelWithoutKeepingThem() {
         ParsedFile file = parser.parseText(
-                FILE, "INSERT INTO a VALUES (1);\nGRANT SELECT ON a TO r;\n\\connect db\nFROBNICATE x;\nBEGIN;");
+                FILE,
+                "INSERT INTO a VALUES (1);\nGRANT SELECT ON a TO r;\n\\connect db\nFROBNICATE x;\nBEGIN;\nDROP TABLE a;");
 
+        assertThat(file.skippedStatements()).isEqualTo(5);
         assertThat(file.statements())
                 .extracting(ParsedStatement::kind, ParsedStatement::outcome, ParsedStatement::line)
+                .containsExactly(tuple(StatementKind.DROP_TABLE, ParseOutcome.PARSED, 6));
+    }
+
+    @Test
+    void keepsOnlyCommentsThatMayBeSuppressions() {
+        ParsedFile file = parser.parseText(
+                FILE,
+                "-- a note\n/* " + "old data ".repeat(1000) + "*/\n--  refguard:ignore table-redefined why\n"
+                        + "/* refguard:ignore-file unparsed-statement why */ DROP TABLE a; -- refguard\n");
+
+        assertThat(file.comments())
+                .extracting(comment -> comment.text().strip(), comment -> comment.line())
                 .containsExactly(
-                        tuple(StatementKind.IGNORED, ParseOutcome.SKIPPED, 1),
-                        tuple(StatementKind.IGNORED, ParseOutcome.SKIPPED, 2),
-                        tuple(StatementKind.PSQL_META, ParseOutcome.SKIPPED, 3),
-                        tuple(StatementKind.OTHER, ParseOutcome.SKIPPED, 4),
-                        tuple(StatementKind.IGNORED, ParseOutcome.SKIPPED, 5));
-        assertThat(file.statements()).allSatisfy(statement -> {
-            assertThat(statement.changes()).isEmpty();
-            assertThat(statement.problem()).isNull();
-            assertThat(statement.conditional()).isFalse();
-        });
+                        tuple("refguard:ignore table-redefined why", 3),
+                        tuple("refguard:ignore-file unparsed-statement why", 4));
     }
 
     @Test
@@ -106,6 +112,25 @@ class MigrationParserTest {
     }
 
     @Test
+    void readsAVeryWideCreateTableWithTheTokenReaderAndKeepsItsForeignKeys() {
+        // 25,000 columns in about 250 KB: JSqlParser would take seconds and its watchdog cannot stop it
+        StringBuilder sql = new StringBuilder("CREATE TABLE wide (id bigint PRIMARY KEY");
+        for (int i = 0; i < 25_000; i++) {
+            sql.append(",\n c").append(i).append(i % 1000 == 0 ? " bigint REFERENCES p(id)" : " int");
+        }
+        sql.append(')');
+
+        ParsedStatement statement = single(sql.toString());
+
+        assertThat(statement.outcome()).isEqualTo(ParseOutcome.FALLBACK);
+        assertThat(statement.problem()).startsWith("statement too long for the parser");
+        assertThat(statement.changes()).singleElement().isInstanceOf(SchemaChange.CreateTable.class);
+        SchemaChange.CreateTable table =
+                (SchemaChange.CreateTable) statement.changes().get(0);
+        assertThat(table.columns()).hasSize(25_001);
+    }
+
+    @Test
     void boundsTheParseOfAStatementByTheTimeout() {
         StringBuilder sql = new StringBuilder("CREATE TABLE big (a int CHECK (");
         for (int i = 0; i < 5_000; i++) {
@@ -136,10 +161,28 @@ class MigrationParserTest {
 
         assertThat(parsed.problems())
                 .containsExactly(new SplitProblem("file is not valid UTF-8: undecodable bytes at line 2", 2, 33));
+        assertThat(parsed.skippedStatements()).isEqualTo(1);
         assertThat(parsed.statements())
                 .extracting(ParsedStatement::kind)
-                .containsExactly(StatementKind.IGNORED, StatementKind.CREATE_TABLE, StatementKind.DROP_TABLE);
+                .containsExactly(StatementKind.CREATE_TABLE, StatementKind.DROP_TABLE);
         assertThat(parsed.lineCount()).isEqualTo(3);
+    }
+
+    @Test
+    void reportsTheFirstNulByteWithItsLineAndReadsTheRest() throws Exception {
+        MigrationFile file = write(
+                "nul.sql",
+                "INSERT INTO a VALUES (1);\nINSERT INTO a VALUES ('x\0y');\nDROP TABLE b;\nSELECT '\0';\n"
+                        .getBytes(StandardCharsets.UTF_8));
+
+        ParsedFile parsed =
+                parser.parseAll(List.of(file), StandardCharsets.UTF_8).get(0);
+
+        assertThat(parsed.problems())
+                .containsExactly(new SplitProblem(
+                        "file contains a NUL byte (binary data?) at line 2; PostgreSQL rejects it", 2, 25));
+        assertThat(parsed.skippedStatements()).isEqualTo(3);
+        assertThat(parsed.statements()).extracting(ParsedStatement::kind).containsExactly(StatementKind.DROP_TABLE);
     }
 
     @Test
@@ -181,7 +224,8 @@ class MigrationParserTest {
         assertThat(parsed).extracting(ParsedFile::file).containsExactlyElementsOf(files);
         for (int i = 0; i < parsed.size(); i++) {
             assertThat(parsed.get(i).statements().get(0).line()).isEqualTo(i + 1);
-            assertThat(parsed.get(i).statements()).hasSize(1 + i * 50);
+            assertThat(parsed.get(i).statements()).hasSize(1);
+            assertThat(parsed.get(i).skippedStatements()).isEqualTo(i * 50);
         }
     }
 
@@ -214,7 +258,7 @@ class MigrationParserTest {
         assertThat(file.statements().get(0).outcome()).isEqualTo(ParseOutcome.PARSED);
         assertThat(file.comments())
                 .extracting(comment -> comment.text().strip(), comment -> comment.line())
-                .containsExactly(tuple("guard", 1), tuple("refguard:ignore fk-type-mismatch legacy", 4));
+                .containsExactly(tuple("refguard:ignore fk-type-mismatch legacy", 4));
     }
 
     @Test
