@@ -1,7 +1,6 @@
 package dev.refguard.parse;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -33,8 +32,26 @@ public record Identifier(String text, boolean quoted) {
      * and both are truncated to 63 bytes.
      */
     public String folded() {
-        String name = quoted ? text : text.toLowerCase(Locale.ROOT);
+        String name = quoted ? text : downcase(text);
         return truncate(name);
+    }
+
+    /**
+     * PostgreSQL's {@code downcase_identifier}: only ASCII {@code A-Z} fold; in a UTF-8 database other letters
+     * ({@code Ä}) are kept as written.
+     */
+    static String downcase(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                if (out == null) {
+                    out = new StringBuilder(text);
+                }
+                out.setCharAt(i, (char) (c + ('a' - 'A')));
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     /** The identifier as it was written, quotes included. */

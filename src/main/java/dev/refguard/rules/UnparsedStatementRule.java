@@ -39,8 +39,14 @@ public final class UnparsedStatementRule implements Rule {
                     "Check the statement's syntax; if it is valid PostgreSQL, suppress this with"
                             + " -- refguard:ignore unparsed-statement <reason> and report the statement.");
         });
-        context.events(FileProblem.class)
-                .forEach(e -> sink.report(
-                        INFO, e.at(), e.problem().message(), "Fix the file: statements after this point may be lost."));
+        context.events(FileProblem.class).forEach(e -> {
+            String message = e.problem().message();
+            // an unterminated quote or COPY block swallows the rest of the file; other problems do not
+            boolean losesRest = message.startsWith("unterminated") || message.contains("the rest of the file");
+            String hint = losesRest
+                    ? "Close it: nothing after this point was read as statements."
+                    : "Fix the file at this point; the rest of it was still read.";
+            sink.report(INFO, e.at(), message, hint);
+        });
     }
 }

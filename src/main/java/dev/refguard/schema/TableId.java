@@ -46,7 +46,7 @@ public record TableId(String schema, String name) implements Comparable<TableId>
             return Identifier.quoted(part.substring(1, part.length() - 1).replace("\"\"", "\""))
                     .folded();
         }
-        return Identifier.of(part.toLowerCase(Locale.ROOT)).folded();
+        return Identifier.of(part).folded();
     }
 
     /** The SQL that names this table exactly, e.g. {@code public.users} or {@code public."User"}. */

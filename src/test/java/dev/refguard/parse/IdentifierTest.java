@@ -12,6 +12,11 @@ class IdentifierTest {
     }
 
     @Test
+    void onlyAsciiLettersFoldAsInAUtf8Database() {
+        assertThat(Identifier.of("Ärger_ABC").folded()).isEqualTo("Ärger_abc");
+    }
+
+    @Test
     void namesLongerThanSixtyThreeBytesAreTruncatedSoTheyCanCollide() {
         String a = "x".repeat(63) + "_first";
         String b = "x".repeat(63) + "_second";
