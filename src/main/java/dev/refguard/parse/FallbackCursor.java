@@ -194,12 +194,25 @@ final class FallbackCursor {
             throw new FallbackSyntaxException("expected (");
         }
         pos++;
+        return items(true);
+    }
+
+    /** The rest of the range split at top-level commas; fails on unbalanced parentheses. */
+    List<FallbackCursor> commaSeparatedRest() {
+        return items(false);
+    }
+
+    /**
+     * Splits at top-level commas up to the {@code )} that closes a list ({@code closed}) or to the end of
+     * the range, each item a cursor over its own tokens.
+     */
+    private List<FallbackCursor> items(boolean closed) {
         List<FallbackCursor> items = new ArrayList<>();
         int itemStart = pos;
         int depth = 0;
-        while (true) {
+        while (closed || !atEnd()) {
             SqlToken token = next();
-            if (depth == 0 && token.is(")")) {
+            if (closed && depth == 0 && token.is(")")) {
                 if (pos - 1 > itemStart || !items.isEmpty()) {
                     items.add(new FallbackCursor(tokens, itemStart, pos - 1));
                 }
@@ -212,26 +225,8 @@ final class FallbackCursor {
             }
             depth += depthChange(token);
             if (depth < 0) {
-                throw new FallbackSyntaxException("unbalanced ]");
-            }
-        }
-    }
-
-    /** The rest of the range split at top-level commas; fails on unbalanced parentheses. */
-    List<FallbackCursor> commaSeparatedRest() {
-        List<FallbackCursor> items = new ArrayList<>();
-        int itemStart = pos;
-        int depth = 0;
-        while (!atEnd()) {
-            SqlToken token = next();
-            if (depth == 0 && token.is(",")) {
-                items.add(new FallbackCursor(tokens, itemStart, pos - 1));
-                itemStart = pos;
-                continue;
-            }
-            depth += depthChange(token);
-            if (depth < 0) {
-                throw new FallbackSyntaxException("unbalanced )");
+                // inside a list a ) at depth 0 closes it, so only a ] can go below
+                throw new FallbackSyntaxException(closed ? "unbalanced ]" : "unbalanced )");
             }
         }
         if (depth != 0) {
@@ -239,6 +234,15 @@ final class FallbackCursor {
         }
         items.add(new FallbackCursor(tokens, itemStart, pos));
         return items;
+    }
+
+    /** {@code CASCADE} or {@code RESTRICT} (the default) after a DROP; whether it was CASCADE. */
+    boolean acceptDropBehaviour() {
+        boolean cascade = acceptWord("CASCADE");
+        if (!cascade) {
+            acceptWord("RESTRICT");
+        }
+        return cascade;
     }
 
     /**

@@ -132,7 +132,7 @@ public final class FallbackReader {
         if (c.acceptWords("DROP", "TABLE")) {
             boolean ifExists = c.acceptWords("IF", "EXISTS");
             List<QualifiedName> tables = nameList(c, false);
-            boolean cascade = dropBehaviour(c);
+            boolean cascade = c.acceptDropBehaviour();
             c.expectEnd();
             return List.of(new DropTable(tables, ifExists, cascade, at));
         }
@@ -142,7 +142,7 @@ public final class FallbackReader {
             do {
                 schemas.add(c.identifier());
             } while (c.acceptSymbol(","));
-            boolean cascade = dropBehaviour(c);
+            boolean cascade = c.acceptDropBehaviour();
             c.expectEnd();
             return List.of(new DropSchema(schemas, cascade, at));
         }
@@ -152,7 +152,7 @@ public final class FallbackReader {
             if (!c.acceptWords("RESTART", "IDENTITY")) {
                 c.acceptWords("CONTINUE", "IDENTITY");
             }
-            boolean cascade = dropBehaviour(c);
+            boolean cascade = c.acceptDropBehaviour();
             c.expectEnd();
             return List.of(new Truncate(tables, cascade, at));
         }
@@ -210,14 +210,6 @@ public final class FallbackReader {
             }
         } while (c.acceptSymbol(","));
         return names;
-    }
-
-    private static boolean dropBehaviour(FallbackCursor c) {
-        boolean cascade = c.acceptWord("CASCADE");
-        if (!cascade) {
-            c.acceptWord("RESTRICT");
-        }
-        return cascade;
     }
 
     /**

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads {@code CREATE TABLE} and {@code ALTER TABLE} from tokens, following PostgreSQL's grammar
@@ -26,24 +28,6 @@ import java.util.Set;
  * does not need is skipped; a form that is not understood fails the read rather than guessing.
  */
 final class FallbackTableReader {
-    /** Words that end a column's type: the start of a column constraint or option. */
-    private static final Set<String> COLUMN_CONSTRAINT_WORDS = Set.of(
-            "CONSTRAINT",
-            "NOT",
-            "NULL",
-            "PRIMARY",
-            "UNIQUE",
-            "DEFAULT",
-            "REFERENCES",
-            "CHECK",
-            "GENERATED",
-            "COLLATE",
-            "DEFERRABLE",
-            "INITIALLY",
-            "COMPRESSION",
-            "STORAGE",
-            "ENFORCED");
-
     /** Words that end a DEFAULT expression: DEFAULT takes a b_expr, which cannot contain these. */
     private static final Set<String> DEFAULT_END_WORDS = Set.of(
             "CONSTRAINT",
@@ -59,6 +43,11 @@ final class FallbackTableReader {
             "DEFERRABLE",
             "INITIALLY",
             "ENFORCED");
+
+    /** Words that end a column's type: the start of a column constraint or option. */
+    private static final Set<String> COLUMN_CONSTRAINT_WORDS = Stream.concat(
+                    DEFAULT_END_WORDS.stream(), Stream.of("COMPRESSION", "STORAGE"))
+            .collect(Collectors.toUnmodifiableSet());
 
     /** ALTER TABLE actions that change nothing refguard models; their details are not read. */
     private static final Set<String> HARMLESS_ACTIONS = Set.of(
@@ -543,14 +532,14 @@ final class FallbackTableReader {
             if (c.acceptWord("CONSTRAINT")) {
                 boolean ifExists = c.acceptWords("IF", "EXISTS");
                 Identifier name = c.identifier();
-                dropBehaviour(c);
+                c.acceptDropBehaviour();
                 c.expectEnd();
                 return new DropConstraint(name, ifExists, at);
             }
             c.acceptWord("COLUMN");
             boolean ifExists = c.acceptWords("IF", "EXISTS");
             Identifier column = c.identifier();
-            boolean cascade = dropBehaviour(c);
+            boolean cascade = c.acceptDropBehaviour();
             c.expectEnd();
             return new DropColumn(column, ifExists, cascade, at);
         }
@@ -600,14 +589,6 @@ final class FallbackTableReader {
             return null;
         }
         throw new FallbackSyntaxException("unknown ALTER TABLE action '" + first.text() + "'");
-    }
-
-    private static boolean dropBehaviour(FallbackCursor c) {
-        boolean cascade = c.acceptWord("CASCADE");
-        if (!cascade) {
-            c.acceptWord("RESTRICT");
-        }
-        return cascade;
     }
 
     /** {@code ALTER [COLUMN] col ...} with the cursor just past {@code ALTER}. */

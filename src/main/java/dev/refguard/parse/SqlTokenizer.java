@@ -1,16 +1,17 @@
 package dev.refguard.parse;
 
+import dev.refguard.split.SqlLexer;
+
 /**
  * A PostgreSQL scanner over one statement's text that hands out tokens on demand, each with its file
  * position. One forward pass, no recursion, no backtracking: every character is looked at a bounded
  * number of times, and text that never ends (an unterminated quote or comment) simply ends at the end
  * of the statement. It never throws on any input.
  *
- * <p>Lexical rules followed (PostgreSQL's scan.l): {@code --} and nested {@code /* *}{@code /}
- * comments; {@code '...'} with {@code ''}; {@code E'...'} with backslash escapes; {@code B'}, {@code
- * X'}, {@code N'}, {@code U&'} strings; {@code "..."} identifiers with {@code ""}; {@code $tag$...$tag$}
- * dollar quotes; identifiers that start with a letter, {@code _} or any non-ASCII character and go on
- * with letters, digits, {@code _} and {@code $}.
+ * <p>Comments, strings ({@code B'}, {@code X'}, {@code N'}, {@code U&'} and {@code E'} prefixes),
+ * quoted identifiers, dollar quotes and words are {@link SqlLexer}'s; this class adds what the
+ * fallback reader needs on top: the value of a string or quoted name, numbers and operators as
+ * PostgreSQL groups them, {@code $1} parameters, and file positions.
  */
 final class SqlTokenizer {
     private static final String OPERATOR_CHARS = "+-*/<>=~!@#%^&|`?";
@@ -19,7 +20,9 @@ final class SqlTokenizer {
     private final int length;
     private final int statementLine;
     private final int statementColumn;
-    private int index;
+    private final SqlLexer lexer;
+    // the string after a letter that is no prefix, handed out on the next call
+    private SqlToken pending;
 
     // line tracking moves forward only, so positions cost linear time overall
     private int lineScan;
@@ -31,95 +34,78 @@ final class SqlTokenizer {
         this.length = this.text.length();
         this.statementLine = statementLine;
         this.statementColumn = statementColumn;
+        this.lexer = new SqlLexer(this.text);
     }
 
     /** The next token, or {@code null} at the end of the text. */
     SqlToken next() {
-        skipSpaceAndComments();
-        if (index >= length) {
+        if (pending != null) {
+            SqlToken token = pending;
+            pending = null;
+            return token;
+        }
+        int start = lexer.skipSpaceAndComments();
+        if (start >= length) {
             return null;
         }
-        int start = index;
-        char c = text.charAt(index);
-        if (isIdentifierStart(c)) {
-            char next = charAt(index + 1);
-            if ((c == 'E' || c == 'e') && next == '\'') {
-                index++;
-                return string(start, true);
-            }
-            if ((c == 'U' || c == 'u') && next == '&' && charAt(index + 2) == '\'') {
-                index += 2;
-                return string(start, false);
-            }
-            if ((c == 'U' || c == 'u') && next == '&' && charAt(index + 2) == '"') {
-                index += 2;
-                return quotedIdentifier(start);
-            }
-            if ("BbXxNn".indexOf(c) >= 0 && next == '\'') {
-                index++;
-                return string(start, false);
-            }
-            return word(start);
+        char c = text.charAt(start);
+        if (isDigit(c) || (c == '.' && isDigit(charAt(start + 1)))) {
+            // numbers are cut here, before the lexer, whose number rule is looser than PostgreSQL's
+            return moveAfter(number(start));
         }
-        if (c == '\'') {
-            return string(start, false);
-        }
-        if (c == '"') {
-            return quotedIdentifier(start);
-        }
-        if (c == '$') {
-            return dollar(start);
-        }
-        if (isDigit(c) || (c == '.' && isDigit(charAt(index + 1)))) {
-            return number(start);
-        }
-        if (c == ':' && charAt(index + 1) == ':') {
-            index += 2;
-            return token(SqlToken.Type.OPERATOR, start, null);
-        }
-        if ("()[],;.:".indexOf(c) >= 0) {
-            index++;
-            return token(SqlToken.Type.PUNCTUATION, start, null);
-        }
-        if (OPERATOR_CHARS.indexOf(c) >= 0) {
-            index++;
-            while (index < length && OPERATOR_CHARS.indexOf(text.charAt(index)) >= 0 && !commentStartsAt(index)) {
-                index++;
-            }
-            return token(SqlToken.Type.OPERATOR, start, null);
-        }
-        index++;
-        return token(SqlToken.Type.OTHER, start, null);
+        SqlLexer.Token token = lexer.next();
+        int end = token.end();
+        return switch (token.type()) {
+            case WORD -> token(SqlToken.Type.WORD, start, end, null);
+            case QUOTED_IDENTIFIER -> token(SqlToken.Type.QUOTED_IDENTIFIER, start, end, content(token, false));
+            case ESCAPE_STRING -> token(SqlToken.Type.STRING, start, end, content(token, true));
+            case DOLLAR_STRING ->
+                token(SqlToken.Type.STRING, start, end, text.substring(token.contentStart(), token.contentEnd()));
+            case STRING -> prefixedString(token, c);
+            case SEMICOLON -> token(SqlToken.Type.PUNCTUATION, start, end, null);
+            default -> symbol(token, c);
+        };
     }
 
-    private void skipSpaceAndComments() {
-        while (index < length) {
-            char c = text.charAt(index);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B) {
-                index++;
-            } else if (c == '-' && charAt(index + 1) == '-') {
-                while (index < length && text.charAt(index) != '\n' && text.charAt(index) != '\r') {
-                    index++;
-                }
-            } else if (c == '/' && charAt(index + 1) == '*') {
-                // PostgreSQL block comments nest
-                int depth = 1;
-                index += 2;
-                while (index < length && depth > 0) {
-                    if (text.charAt(index) == '/' && charAt(index + 1) == '*') {
-                        depth++;
-                        index += 2;
-                    } else if (text.charAt(index) == '*' && charAt(index + 1) == '/') {
-                        depth--;
-                        index += 2;
-                    } else {
-                        index++;
-                    }
-                }
-            } else {
-                return;
-            }
+    private SqlToken prefixedString(SqlLexer.Token token, char c) {
+        int start = token.start();
+        SqlToken string = token(SqlToken.Type.STRING, start, token.end(), content(token, false));
+        if (token.prefixLength() != 1 || "BbXxNn".indexOf(c) >= 0) {
+            return string;
         }
+        // the lexer takes any one letter before a quote as a prefix, PostgreSQL only these: another
+        // letter is a word, and the string follows it
+        pending = token(SqlToken.Type.STRING, start + 1, token.end(), string.value());
+        return token(SqlToken.Type.WORD, start, start + 1, null);
+    }
+
+    /** A one-char symbol, or a {@code $1} parameter, which the lexer hands out as symbols too. */
+    private SqlToken symbol(SqlLexer.Token token, char c) {
+        int start = token.start();
+        if (c == '$') {
+            return token(
+                    token.end() > start + 1 ? SqlToken.Type.PARAMETER : SqlToken.Type.OTHER, start, token.end(), null);
+        }
+        if (c == ':' && charAt(start + 1) == ':') {
+            return moveAfter(token(SqlToken.Type.OPERATOR, start, start + 2, null));
+        }
+        if ("()[],;.:".indexOf(c) >= 0) {
+            return token(SqlToken.Type.PUNCTUATION, start, start + 1, null);
+        }
+        if (OPERATOR_CHARS.indexOf(c) >= 0) {
+            int end = start + 1;
+            while (end < length && OPERATOR_CHARS.indexOf(text.charAt(end)) >= 0 && !commentStartsAt(end)) {
+                end++;
+            }
+            return moveAfter(token(SqlToken.Type.OPERATOR, start, end, null));
+        }
+        return token(SqlToken.Type.OTHER, start, start + 1, null);
+    }
+
+    /** Lexes on after {@code token}, which this class cut itself (a number, an operator). */
+    private SqlToken moveAfter(SqlToken token) {
+        lexer.moveTo(token.end());
+        return token;
     }
 
     private boolean commentStartsAt(int at) {
@@ -128,40 +114,28 @@ final class SqlTokenizer {
         return (c == '-' && next == '-') || (c == '/' && next == '*');
     }
 
-    private SqlToken word(int start) {
-        index++;
-        while (index < length && isIdentifierPart(text.charAt(index))) {
-            index++;
-        }
-        return token(SqlToken.Type.WORD, start, text.substring(start, index));
-    }
-
-    /** A string starting at the quote under {@code index}; {@code escapes} for E'' strings. */
-    private SqlToken string(int start, boolean escapes) {
-        index++; // opening quote
-        StringBuilder value = new StringBuilder();
-        while (index < length) {
-            char c = text.charAt(index);
+    /**
+     * The content of a string or quoted identifier: a doubled quote stands for one, and in an {@code
+     * E''} string a backslash escapes the next char.
+     */
+    private String content(SqlLexer.Token token, boolean escapes) {
+        char quote = text.charAt(token.contentStart() - 1);
+        int end = token.contentEnd();
+        StringBuilder value = new StringBuilder(end - token.contentStart());
+        for (int i = token.contentStart(); i < end; i++) {
+            char c = text.charAt(i);
             if (escapes && c == '\\') {
-                if (index + 1 < length) {
-                    value.append(unescape(text.charAt(index + 1)));
-                }
-                index += 2;
-            } else if (c == '\'') {
-                if (charAt(index + 1) == '\'') {
-                    value.append('\'');
-                    index += 2;
-                } else {
-                    index++;
-                    break;
+                if (i + 1 < end) {
+                    value.append(unescape(text.charAt(++i)));
                 }
             } else {
                 value.append(c);
-                index++;
+                if (c == quote) {
+                    i++; // the lexer only lets a doubled quote stand inside
+                }
             }
         }
-        index = Math.min(index, length);
-        return token(SqlToken.Type.STRING, start, value.toString());
+        return value.toString();
     }
 
     private static char unescape(char c) {
@@ -175,97 +149,43 @@ final class SqlTokenizer {
         };
     }
 
-    private SqlToken quotedIdentifier(int start) {
-        index++; // opening quote
-        StringBuilder value = new StringBuilder();
-        while (index < length) {
-            char c = text.charAt(index);
-            if (c == '"') {
-                if (charAt(index + 1) == '"') {
-                    value.append('"');
-                    index += 2;
-                } else {
-                    index++;
-                    break;
-                }
-            } else {
-                value.append(c);
-                index++;
-            }
-        }
-        return token(SqlToken.Type.QUOTED_IDENTIFIER, start, value.toString());
-    }
-
-    private SqlToken dollar(int start) {
-        if (isDigit(charAt(index + 1))) {
-            index++;
-            while (index < length && isDigit(text.charAt(index))) {
-                index++;
-            }
-            return token(SqlToken.Type.PARAMETER, start, null);
-        }
-        int tagEnd = index + 1;
-        if (isIdentifierStart(charAt(tagEnd))) {
-            while (isIdentifierStart(charAt(tagEnd)) || isDigit(charAt(tagEnd))) {
-                tagEnd++;
-            }
-        }
-        if (charAt(tagEnd) != '$') {
-            index++;
-            return token(SqlToken.Type.OTHER, start, null);
-        }
-        String tag = text.substring(index, tagEnd + 1);
-        int bodyStart = tagEnd + 1;
-        int close = text.indexOf(tag, bodyStart);
-        String body;
-        if (close < 0) {
-            body = text.substring(bodyStart);
-            index = length;
-        } else {
-            body = text.substring(bodyStart, close);
-            index = close + tag.length();
-        }
-        return token(SqlToken.Type.STRING, start, body);
-    }
-
+    /** A numeric literal from {@code start}: digits with {@code _}, a fraction, an exponent, or {@code 0x}/{@code 0o}/{@code 0b}. */
     private SqlToken number(int start) {
-        char first = text.charAt(index);
-        char radix = charAt(index + 1);
-        if (first == '0' && "xXoObB".indexOf(radix) >= 0 && isIdentifierPart(charAt(index + 2))) {
-            index += 2;
-            while (index < length && isIdentifierPart(text.charAt(index)) && text.charAt(index) != '$') {
-                index++;
+        int i = start;
+        if (text.charAt(i) == '0' && "xXoObB".indexOf(charAt(i + 1)) >= 0 && isIdentifierPart(charAt(i + 2))) {
+            i += 2;
+            while (i < length && isIdentifierPart(text.charAt(i)) && text.charAt(i) != '$') {
+                i++;
             }
-            return token(SqlToken.Type.NUMBER, start, null);
+            return token(SqlToken.Type.NUMBER, start, i, null);
         }
-        skipDigits();
-        if (charAt(index) == '.' && charAt(index + 1) != '.') {
-            index++;
-            skipDigits();
+        i = skipDigits(i);
+        if (charAt(i) == '.' && charAt(i + 1) != '.') {
+            i = skipDigits(i + 1);
         }
-        char e = charAt(index);
+        char e = charAt(i);
         if (e == 'e' || e == 'E') {
-            char sign = charAt(index + 1);
+            char sign = charAt(i + 1);
             if (isDigit(sign)) {
-                index++;
-                skipDigits();
-            } else if ((sign == '+' || sign == '-') && isDigit(charAt(index + 2))) {
-                index += 2;
-                skipDigits();
+                i = skipDigits(i + 1);
+            } else if ((sign == '+' || sign == '-') && isDigit(charAt(i + 2))) {
+                i = skipDigits(i + 2);
             }
         }
-        return token(SqlToken.Type.NUMBER, start, null);
+        return token(SqlToken.Type.NUMBER, start, i, null);
     }
 
-    private void skipDigits() {
-        while (index < length && (isDigit(text.charAt(index)) || text.charAt(index) == '_')) {
-            index++;
+    private int skipDigits(int from) {
+        int i = from;
+        while (i < length && (isDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+            i++;
         }
+        return i;
     }
 
-    private SqlToken token(SqlToken.Type type, int start, String value) {
-        String raw = text.substring(start, index);
-        return new SqlToken(type, raw, value == null ? raw : value, start, index, positionOf(start));
+    private SqlToken token(SqlToken.Type type, int start, int end, String value) {
+        String raw = text.substring(start, end);
+        return new SqlToken(type, raw, value == null ? raw : value, start, end, positionOf(start));
     }
 
     /**
@@ -281,10 +201,7 @@ final class SqlTokenizer {
                 lineStart = lineScan;
             }
         }
-        int relativeColumn = offset - lineStart + 1;
-        return relativeLine == 1
-                ? new SourcePosition(statementLine, statementColumn + relativeColumn - 1)
-                : new SourcePosition(statementLine + relativeLine - 1, relativeColumn);
+        return SourcePosition.inStatement(statementLine, statementColumn, relativeLine, offset - lineStart + 1);
     }
 
     private char charAt(int at) {
@@ -295,11 +212,7 @@ final class SqlTokenizer {
         return c >= '0' && c <= '9';
     }
 
-    private static boolean isIdentifierStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
-    }
-
     private static boolean isIdentifierPart(char c) {
-        return isIdentifierStart(c) || isDigit(c) || c == '$';
+        return SqlLexer.isIdentifierPart(c);
     }
 }

@@ -1,8 +1,9 @@
 package dev.refguard.parse;
 
+import dev.refguard.split.LineIndex;
+import dev.refguard.split.SqlLexer;
 import dev.refguard.split.SqlStatement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,11 +11,11 @@ import java.util.List;
  * a translation of statement offsets (and JSqlParser's statement-relative line/column) into file
  * positions.
  *
- * <p>The tokens follow PostgreSQL's lexical rules where they matter for finding things: comments
- * ({@code --}, nested {@code /* *}{@code /}), single-quoted and {@code E''} strings, quoted
- * identifiers with {@code ""} escapes, and dollar quotes are single tokens or skipped, so a keyword
- * inside them is never found. Anything unterminated runs to the end of the text; nothing here throws
- * on any input.
+ * <p>The tokens are {@link SqlLexer}'s, so they follow PostgreSQL's lexical rules where they matter
+ * for finding things: comments are skipped, and strings, quoted identifiers and dollar quotes are
+ * single tokens, so a keyword inside them is never found. Anything unterminated runs to the end of the
+ * text; nothing here throws on any input. Lines end at {@code \n}, {@code \r\n} and a lone {@code
+ * \r}, and a tab is one column, as JSqlParser counts them.
  */
 final class StatementText {
 
@@ -66,14 +67,14 @@ final class StatementText {
     private final String text;
     private final int line;
     private final int column;
-    private final int[] lineStarts;
+    private final LineIndex lines;
     private final List<Token> tokens;
 
     private StatementText(String text, int line, int column) {
         this.text = text;
         this.line = line;
         this.column = column;
-        this.lineStarts = lineStarts(text);
+        this.lines = LineIndex.of(text, false);
         this.tokens = tokenize(text);
     }
 
@@ -103,9 +104,7 @@ final class StatementText {
     /** The file position of {@code offset} in the statement text, clamped into the statement. */
     SourcePosition position(int offset) {
         int clamped = Math.max(0, Math.min(offset, Math.max(0, text.length() - 1)));
-        int index = Arrays.binarySearch(lineStarts, clamped);
-        int lineIndex = index >= 0 ? index : -index - 2;
-        return fromRelative(lineIndex + 1, clamped - lineStarts[lineIndex] + 1);
+        return fromRelative(lines.lineOf(clamped), lines.columnOf(clamped));
     }
 
     /** The file position where {@code token} starts. */
@@ -119,13 +118,11 @@ final class StatementText {
      * place is not in the text.
      */
     int offset(int relativeLine, int relativeColumn) {
-        if (relativeLine < 1 || relativeLine > lineStarts.length || relativeColumn < 1) {
+        if (relativeLine < 1 || relativeLine > lines.physicalLines() || relativeColumn < 1) {
             return -1;
         }
-        int lineStart = lineStarts[relativeLine - 1];
-        int lineEnd = relativeLine < lineStarts.length ? lineStarts[relativeLine] : text.length();
-        int offset = lineStart + relativeColumn - 1;
-        return offset < lineEnd ? offset : -1;
+        int offset = lines.lineStart(relativeLine) + relativeColumn - 1;
+        return offset < lines.nextLineStart(relativeLine) ? offset : -1;
     }
 
     /**
@@ -158,161 +155,84 @@ final class StatementText {
     }
 
     private SourcePosition fromRelative(int relativeLine, int relativeColumn) {
-        // the first line of the statement starts mid-line in the file; later lines start at column 1
-        return relativeLine == 1
-                ? new SourcePosition(line, column + relativeColumn - 1)
-                : new SourcePosition(line + relativeLine - 1, relativeColumn);
-    }
-
-    private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                starts.add(i + 1);
-            }
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
+        return SourcePosition.inStatement(line, column, relativeLine, relativeColumn);
     }
 
     private static List<Token> tokenize(String s) {
         List<Token> out = new ArrayList<>();
         int depth = 0;
-        int i = 0;
-        int n = s.length();
-        while (i < n) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '-' && i + 1 < n && s.charAt(i + 1) == '-') {
-                while (i < n && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
-                    i++;
+        SqlLexer lexer = new SqlLexer(s);
+        for (SqlLexer.Token token = lexer.nextSignificant(); token != null; token = lexer.nextSignificant()) {
+            if (token.end() > token.start() + 1
+                    && s.charAt(token.start()) == '$'
+                    && token.type() == SqlLexer.Type.SYMBOL) {
+                // a $1 parameter is a $ and the word that follows it (1, or 1abc, or 1$x): lex on after that
+                out.add(new Token(Kind.SYMBOL, "$", token.start(), token.start() + 1, depth));
+                int wordEnd = token.start() + 1;
+                while (wordEnd < s.length() && isWordPart(s.charAt(wordEnd))) {
+                    wordEnd++;
                 }
-            } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
-                i = skipBlockComment(s, i);
-            } else if (c == '\'') {
-                int end = skipString(s, i, false);
-                out.add(new Token(Kind.STRING, s.substring(i, end), i, end, depth));
-                i = end;
-            } else if ((c == 'e' || c == 'E') && i + 1 < n && s.charAt(i + 1) == '\'' && !continuesWord(out, i)) {
-                // E'...' takes backslash escapes, so \' does not end it
-                int end = skipString(s, i + 1, true);
-                out.add(new Token(Kind.STRING, s.substring(i, end), i, end, depth));
-                i = end;
-            } else if (c == '"') {
-                int end = skipQuoted(s, i);
-                out.add(new Token(Kind.QUOTED_NAME, s.substring(i, end), i, end, depth));
-                i = end;
-            } else if (c == '$' && dollarTagEnd(s, i) > 0) {
-                int tagEnd = dollarTagEnd(s, i);
-                String tag = s.substring(i, tagEnd);
-                int close = s.indexOf(tag, tagEnd);
-                int end = close < 0 ? n : close + tag.length();
-                out.add(new Token(Kind.STRING, s.substring(i, end), i, end, depth));
-                i = end;
-            } else if (isWordStart(c)) {
-                int end = i + 1;
-                while (end < n && isWordPart(s.charAt(end))) {
-                    end++;
+                addWords(out, s, token.start() + 1, wordEnd, depth);
+                lexer.moveTo(wordEnd);
+                continue;
+            }
+            int start = token.start();
+            int end = token.end();
+            switch (token.type()) {
+                case WORD, NUMBER -> addWords(out, s, start, end, depth);
+                case ESCAPE_STRING, DOLLAR_STRING ->
+                    out.add(new Token(Kind.STRING, s.substring(start, end), start, end, depth));
+                case STRING, QUOTED_IDENTIFIER -> {
+                    // only E'' is one token here: a B, X, N or U& prefix stays a word (and an &) of its own
+                    int quote = start + token.prefixLength();
+                    addWords(out, s, start, quote, depth);
+                    Kind kind = token.type() == SqlLexer.Type.STRING ? Kind.STRING : Kind.QUOTED_NAME;
+                    out.add(new Token(kind, s.substring(quote, end), quote, end, depth));
                 }
-                out.add(new Token(Kind.WORD, s.substring(i, end), i, end, depth));
-                i = end;
-            } else {
-                if (c == ')' || c == ']') {
-                    depth = Math.max(0, depth - 1);
+                default -> {
+                    // a lone symbol, which may open or close a nesting
+                    char c = s.charAt(start);
+                    if (c == ')' || c == ']') {
+                        depth = Math.max(0, depth - 1);
+                    }
+                    if (!Character.isWhitespace(c)) {
+                        out.add(new Token(Kind.SYMBOL, String.valueOf(c), start, start + 1, depth));
+                    }
+                    if (c == '(' || c == '[') {
+                        depth++;
+                    }
                 }
-                out.add(new Token(Kind.SYMBOL, String.valueOf(c), i, i + 1, depth));
-                if (c == '(' || c == '[') {
-                    depth++;
-                }
-                i++;
             }
         }
         return List.copyOf(out);
     }
 
-    private static boolean continuesWord(List<Token> out, int i) {
-        return !out.isEmpty()
-                && out.get(out.size() - 1).end() == i
-                && out.get(out.size() - 1).kind() == Kind.WORD;
-    }
-
-    private static int skipBlockComment(String s, int i) {
-        // PostgreSQL block comments nest
-        int level = 0;
-        int n = s.length();
-        while (i < n) {
-            if (s.startsWith("/*", i)) {
-                level++;
-                i += 2;
-            } else if (s.startsWith("*/", i)) {
-                level--;
-                i += 2;
-                if (level == 0) {
-                    return i;
-                }
-            } else {
-                i++;
-            }
-        }
-        return n;
-    }
-
-    private static int skipString(String s, int quote, boolean backslashEscapes) {
-        int i = quote + 1;
-        int n = s.length();
-        while (i < n) {
+    /**
+     * Adds the words of {@code [from, to)}, a run of identifier chars and dots: a dot is a symbol of its
+     * own (so {@code 1.5} is {@code 1 . 5}), and Unicode whitespace, which PostgreSQL would take as part
+     * of a name, separates words.
+     */
+    private static void addWords(List<Token> out, String s, int from, int to, int depth) {
+        int i = from;
+        while (i < to) {
             char c = s.charAt(i);
-            if (backslashEscapes && c == '\\') {
-                i += 2;
-            } else if (c == '\'') {
-                if (i + 1 < n && s.charAt(i + 1) == '\'') {
-                    i += 2;
-                } else {
-                    return i + 1;
+            if (isWordPart(c)) {
+                int wordEnd = i + 1;
+                while (wordEnd < to && isWordPart(s.charAt(wordEnd))) {
+                    wordEnd++;
                 }
+                out.add(new Token(Kind.WORD, s.substring(i, wordEnd), i, wordEnd, depth));
+                i = wordEnd;
             } else {
+                if (!Character.isWhitespace(c)) {
+                    out.add(new Token(Kind.SYMBOL, String.valueOf(c), i, i + 1, depth));
+                }
                 i++;
             }
         }
-        return n;
-    }
-
-    private static int skipQuoted(String s, int quote) {
-        int i = quote + 1;
-        int n = s.length();
-        while (i < n) {
-            if (s.charAt(i) == '"') {
-                if (i + 1 < n && s.charAt(i + 1) == '"') {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
-            }
-        }
-        return n;
-    }
-
-    /** The end of a dollar-quote tag ({@code $$} or {@code $tag$}) starting at {@code i}, or -1. */
-    private static int dollarTagEnd(String s, int i) {
-        int j = i + 1;
-        if (j < s.length() && (Character.isLetter(s.charAt(j)) || s.charAt(j) == '_')) {
-            j++;
-            while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_')) {
-                j++;
-            }
-        }
-        return j < s.length() && s.charAt(j) == '$' ? j + 1 : -1;
-    }
-
-    private static boolean isWordStart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c >= 0x80 && !Character.isWhitespace(c);
     }
 
     private static boolean isWordPart(char c) {
-        return isWordStart(c) || c == '$';
+        return SqlLexer.isIdentifierPart(c) && !Character.isWhitespace(c);
     }
 }

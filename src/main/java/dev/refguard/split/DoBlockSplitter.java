@@ -61,17 +61,15 @@ public final class DoBlockSplitter {
     public static Result split(SqlStatement doBlock, LineIndex fileLines) {
         String text = doBlock.text();
         SqlLexer lexer = new SqlLexer(text, 0, text.length());
-        Token first = StatementClassifier.nextSignificant(lexer);
+        Token first = lexer.nextSignificant();
         if (first == null || !first.isWord(text, "DO")) {
             return new Result(Status.NO_BODY, List.of(), List.of());
         }
         Token body = null;
         String language = null;
-        for (Token token = StatementClassifier.nextSignificant(lexer);
-                token != null;
-                token = StatementClassifier.nextSignificant(lexer)) {
+        for (Token token = lexer.nextSignificant(); token != null; token = lexer.nextSignificant()) {
             if (token.isWord(text, "LANGUAGE")) {
-                Token name = StatementClassifier.nextSignificant(lexer);
+                Token name = lexer.nextSignificant();
                 if (name != null) {
                     language = unquote(text, name);
                 }
@@ -145,9 +143,7 @@ public final class DoBlockSplitter {
         String body = new String(chars);
         List<Token> tokens = new ArrayList<>();
         SqlLexer lexer = new SqlLexer(body, 0, body.length());
-        for (Token token = StatementClassifier.nextSignificant(lexer);
-                token != null;
-                token = StatementClassifier.nextSignificant(lexer)) {
+        for (Token token = lexer.nextSignificant(); token != null; token = lexer.nextSignificant()) {
             tokens.add(token);
         }
         Blanker blanker = new Blanker(body, chars, tokens);

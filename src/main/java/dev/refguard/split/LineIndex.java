@@ -22,7 +22,8 @@ public final class LineIndex {
         return of(text, true);
     }
 
-    static LineIndex of(CharSequence text, boolean skipByteOrderMark) {
+    /** Indexes {@code text}; a statement's text is indexed with {@code skipByteOrderMark} off. */
+    public static LineIndex of(CharSequence text, boolean skipByteOrderMark) {
         int length = text.length();
         int[] starts = new int[16];
         int count = 0;
@@ -53,7 +54,7 @@ public final class LineIndex {
     }
 
     /** The number of line starts, including an empty line after a final terminator. */
-    int physicalLines() {
+    public int physicalLines() {
         return starts.length;
     }
 
@@ -69,7 +70,7 @@ public final class LineIndex {
     }
 
     /** The offset of the first char of 1-based {@code line}. */
-    int lineStart(int line) {
+    public int lineStart(int line) {
         return starts[line - 1];
     }
 
@@ -90,7 +91,7 @@ public final class LineIndex {
     }
 
     /** The offset where the line after 1-based {@code line} starts, or the text length after the last line. */
-    int nextLineStart(int line) {
+    public int nextLineStart(int line) {
         return line < starts.length ? starts[line] : length;
     }
 }

@@ -3,12 +3,21 @@ package dev.refguard.split;
 /**
  * A flat PostgreSQL lexer: it knows where strings, quoted identifiers, dollar quotes and comments begin
  * and end, and little else. Iterative and linear in the input; an unterminated construct becomes one
- * token that runs to the end and is flagged.
+ * token that runs to the end and is flagged. It never throws on any input.
+ *
+ * <p>This is the one place that holds PostgreSQL's lexical rules (scan.l) for refguard: {@code --} and
+ * nested {@code /* *}{@code /} comments; {@code '...'} with {@code ''}; {@code E'...'} with backslash
+ * escapes; a one-letter prefix such as {@code B'}, {@code X'}, {@code N'} and {@code U&'}; {@code
+ * "..."} identifiers with {@code ""} (also {@code U&"..."}); {@code $tag$...$tag$} dollar quotes
+ * (while {@code $1} is a parameter); identifiers that start with a letter, {@code _} or any non-ASCII
+ * character and go on with letters, digits, {@code _} and {@code $}. The splitter, the classifier and
+ * the parse stage's token views ({@code StatementText}, {@code SqlTokenizer}) all cut text with it, so
+ * a keyword inside a string or comment is never seen by any of them.
  */
-final class SqlLexer {
+public final class SqlLexer {
 
     /** Token kinds; prefixed strings ({@code U&'..'}, {@code B'..'}, {@code X'..'}) are plain {@link #STRING}s. */
-    enum Type {
+    public enum Type {
         WORD,
         QUOTED_IDENTIFIER,
         STRING,
@@ -30,20 +39,56 @@ final class SqlLexer {
      * @param end offset just past its last char
      * @param terminated {@code false} for a quote, dollar quote or block comment that never ends
      * @param tagLength for a dollar-quoted string, the length of its {@code $tag$} delimiter
+     * @param prefixLength for a string or quoted identifier, the chars before its opening quote ({@code E},
+     *     {@code B}, {@code U&}...)
      */
-    record Token(Type type, int start, int end, boolean terminated, int tagLength) {
+    public record Token(Type type, int start, int end, boolean terminated, int tagLength, int prefixLength) {
 
-        boolean isWord(String text, String upperCaseWord) {
+        Token(Type type, int start, int end, boolean terminated, int tagLength) {
+            this(type, start, end, terminated, tagLength, 0);
+        }
+
+        /** Whether this is a string constant of any form (standard, prefixed, {@code E''}, dollar-quoted). */
+        public boolean isString() {
+            return type == Type.STRING || type == Type.ESCAPE_STRING || type == Type.DOLLAR_STRING;
+        }
+
+        /**
+         * The offset of the first char inside the quotes of a string or quoted identifier (past any
+         * prefix and the opening quote or {@code $tag$}); the token start for any other token.
+         */
+        public int contentStart() {
+            if (type == Type.DOLLAR_STRING) {
+                return start + tagLength;
+            }
+            return isString() || type == Type.QUOTED_IDENTIFIER ? start + prefixLength + 1 : start;
+        }
+
+        /** The offset just past the content: before the closing quote, or the end when unterminated. */
+        public int contentEnd() {
+            if (!terminated) {
+                return end;
+            }
+            if (type == Type.DOLLAR_STRING) {
+                return end - tagLength;
+            }
+            return isString() || type == Type.QUOTED_IDENTIFIER ? end - 1 : end;
+        }
+
+        /** Whether this is the unquoted word {@code upperCaseWord} of {@code text}, in any case. */
+        public boolean isWord(String text, String upperCaseWord) {
             return type == Type.WORD
                     && end - start == upperCaseWord.length()
                     && text.regionMatches(true, start, upperCaseWord, 0, upperCaseWord.length());
         }
 
-        boolean isSymbol(String text, char symbol) {
+        /** Whether this is the one-char symbol {@code symbol} of {@code text}. */
+        public boolean isSymbol(String text, char symbol) {
             return type == Type.SYMBOL && end - start == 1 && text.charAt(start) == symbol;
         }
 
-        boolean isComment() {
+        /** Whether this is a line or block comment. */
+        public boolean isComment() {
             return type == Type.LINE_COMMENT || type == Type.BLOCK_COMMENT;
         }
     }
@@ -52,19 +97,25 @@ final class SqlLexer {
     private final int limit;
     private int position;
 
-    SqlLexer(String text, int from, int limit) {
+    /** A lexer over all of {@code text}. */
+    public SqlLexer(String text) {
+        this(text, 0, text.length());
+    }
+
+    /** A lexer over {@code text} from offset {@code from} up to (not including) {@code limit}. */
+    public SqlLexer(String text, int from, int limit) {
         this.text = text;
         this.position = from;
         this.limit = limit;
     }
 
     /** Continues lexing at {@code offset} (used to skip COPY data and psql meta-command lines). */
-    void moveTo(int offset) {
+    public void moveTo(int offset) {
         position = Math.min(Math.max(offset, position), limit);
     }
 
     /** The next token, comments included, or {@code null} at the end. */
-    Token next() {
+    public Token next() {
         while (position < limit && isWhitespace(text.charAt(position))) {
             position++;
         }
@@ -106,6 +157,39 @@ final class SqlLexer {
         }
         position = start + 1;
         return new Token(Type.SYMBOL, start, position, true, 0);
+    }
+
+    /**
+     * Moves past whitespace and comments, and returns the offset where the next token starts (the limit
+     * at the end), so a caller can cut that token by rules of its own and {@link #moveTo} past it.
+     */
+    public int skipSpaceAndComments() {
+        while (true) {
+            while (position < limit && isWhitespace(text.charAt(position))) {
+                position++;
+            }
+            if (position + 1 >= limit) {
+                return position;
+            }
+            char c = text.charAt(position);
+            char following = text.charAt(position + 1);
+            if (c == '-' && following == '-') {
+                lineComment(position);
+            } else if (c == '/' && following == '*') {
+                blockComment(position);
+            } else {
+                return position;
+            }
+        }
+    }
+
+    /** The next token that is not a comment, or {@code null} at the end. */
+    public Token nextSignificant() {
+        Token token = next();
+        while (token != null && token.isComment()) {
+            token = next();
+        }
+        return token;
     }
 
     private Token lineComment(int start) {
@@ -153,14 +237,14 @@ final class SqlLexer {
                     i += 2; // a doubled delimiter stands for itself
                 } else {
                     position = i + 1;
-                    return new Token(type, tokenStart, position, true, 0);
+                    return new Token(type, tokenStart, position, true, 0, quote - tokenStart);
                 }
             } else {
                 i++;
             }
         }
         position = limit;
-        return new Token(type, tokenStart, limit, false, 0);
+        return new Token(type, tokenStart, limit, false, 0, quote - tokenStart);
     }
 
     private Token dollar(int start) {
@@ -239,16 +323,17 @@ final class SqlLexer {
     }
 
     /** PostgreSQL's whitespace: space, tab, newline, carriage return, form feed, vertical tab. */
-    static boolean isWhitespace(char c) {
+    public static boolean isWhitespace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
     }
 
     /** Letters, underscore, and any non-ASCII char (PostgreSQL treats high-bit bytes as letters). */
-    static boolean isIdentifierStart(char c) {
+    public static boolean isIdentifierStart(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
     }
 
-    static boolean isIdentifierPart(char c) {
+    /** Identifier starts, digits and {@code $}. */
+    public static boolean isIdentifierPart(char c) {
         return isIdentifierStart(c) || (c >= '0' && c <= '9') || c == '$';
     }
 }

@@ -213,15 +213,15 @@ final class StatementClassifier {
     /** Whether a statement is {@code COPY ... FROM STDIN} (or psql's {@code \copy ... from stdin}). */
     static boolean isCopyFromStdin(String text) {
         SqlLexer lexer = new SqlLexer(text, 0, text.length());
-        Token token = nextSignificant(lexer);
+        Token token = lexer.nextSignificant();
         if (token != null && token.isSymbol(text, '\\')) {
-            token = nextSignificant(lexer);
+            token = lexer.nextSignificant();
         }
         if (token == null || !token.isWord(text, "COPY")) {
             return false;
         }
         boolean afterFrom = false;
-        for (token = nextSignificant(lexer); token != null; token = nextSignificant(lexer)) {
+        for (token = lexer.nextSignificant(); token != null; token = lexer.nextSignificant()) {
             if (afterFrom && token.isWord(text, "STDIN")) {
                 return true;
             }
@@ -250,20 +250,12 @@ final class StatementClassifier {
     private static List<Token> leadingTokens(String text) {
         SqlLexer lexer = new SqlLexer(text, 0, text.length());
         List<Token> tokens = new ArrayList<>(LEADING_TOKENS);
-        for (Token token = nextSignificant(lexer);
+        for (Token token = lexer.nextSignificant();
                 token != null && tokens.size() < LEADING_TOKENS;
-                token = nextSignificant(lexer)) {
+                token = lexer.nextSignificant()) {
             tokens.add(token);
         }
         return tokens;
-    }
-
-    static Token nextSignificant(SqlLexer lexer) {
-        Token token = lexer.next();
-        while (token != null && token.isComment()) {
-            token = lexer.next();
-        }
-        return token;
     }
 
     private static String word(List<String> words, int index) {

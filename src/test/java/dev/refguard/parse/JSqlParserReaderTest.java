@@ -756,11 +756,11 @@ class JSqlParserReaderTest {
 
     @Test
     void convertsRawNamesByPostgresQuotingRules() {
-        assertThat(JSqlParserReader.identifier("\"a\"\"b\"")).isEqualTo(Identifier.quoted("a\"b"));
-        assertThat(JSqlParserReader.identifier("Users")).isEqualTo(Identifier.of("Users"));
-        assertThatThrownBy(() -> JSqlParserReader.identifier("a DESC")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> JSqlParserReader.identifier("\"\"")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> JSqlParserReader.identifier("`x`")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(AstMapper.identifier("\"a\"\"b\"")).isEqualTo(Identifier.quoted("a\"b"));
+        assertThat(AstMapper.identifier("Users")).isEqualTo(Identifier.of("Users"));
+        assertThatThrownBy(() -> AstMapper.identifier("a DESC")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AstMapper.identifier("\"\"")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AstMapper.identifier("`x`")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

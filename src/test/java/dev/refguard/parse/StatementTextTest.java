@@ -100,4 +100,24 @@ class StatementTextTest {
         assertThat(text("", 2, 2).tokens()).isEmpty();
         assertThat(text("", 2, 2).position(0)).isEqualTo(new SourcePosition(2, 2));
     }
+
+    @Test
+    void keepsPrefixesOtherThanEAsWordsAndParametersAsDollarAndNumber() {
+        StatementText text = text("E'a\\'b' B'1' U&\"n\" $1 1.5", 1, 1);
+
+        assertThat(text.tokens())
+                .extracting(Token::kind, Token::text)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Kind.STRING, "E'a\\'b'"),
+                        org.assertj.core.groups.Tuple.tuple(Kind.WORD, "B"),
+                        org.assertj.core.groups.Tuple.tuple(Kind.STRING, "'1'"),
+                        org.assertj.core.groups.Tuple.tuple(Kind.WORD, "U"),
+                        org.assertj.core.groups.Tuple.tuple(Kind.SYMBOL, "&"),
+                        org.assertj.core.groups.Tuple.tuple(Kind.QUOTED_NAME, "\"n\""),
+                        org.assertj.core.groups.Tuple.tuple(Kind.SYMBOL, "$"),
+                        org.assertj.core.groups.Tuple.tuple(Kind.WORD, "1"),
+                        org.assertj.core.groups.Tuple.tuple(Kind.WORD, "1"),
+                        org.assertj.core.groups.Tuple.tuple(Kind.SYMBOL, "."),
+                        org.assertj.core.groups.Tuple.tuple(Kind.WORD, "5"));
+    }
 }
