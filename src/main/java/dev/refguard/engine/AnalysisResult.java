@@ -29,6 +29,11 @@ public record AnalysisResult(
         lookedIn = List.copyOf(lookedIn);
     }
 
+    /** The same result with {@code newFindings} (e.g. with recorded ones marked baselined). */
+    public AnalysisResult withFindings(List<Finding> newFindings) {
+        return new AnalysisResult(newFindings, graph, stats, rules, lookedIn, elapsedMillis);
+    }
+
     /** Findings at or above {@code threshold} that are not baselined: these fail the build. */
     public List<Finding> failing(Severity threshold) {
         return findings.stream()

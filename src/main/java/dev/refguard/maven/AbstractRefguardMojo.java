@@ -2,10 +2,12 @@ package dev.refguard.maven;
 
 import dev.refguard.engine.AnalysisResult;
 import dev.refguard.engine.Engine;
+import dev.refguard.findings.Baseline;
 import dev.refguard.report.ReportWriter;
 import dev.refguard.source.SourceException;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -137,6 +139,15 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
     @Parameter(property = "refguard.statementTimeout", defaultValue = "5000")
     private long statementTimeout;
 
+    /**
+     * Findings recorded by the {@code baseline} goal: they are reported as baselined and do not fail the build. Used
+     * when the file exists. A relative path is taken from the base directory.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "refguard.baselineFile", defaultValue = "${project.basedir}/refguard-baseline.json")
+    private File baselineFile;
+
     /** The project; with no pom Maven provides a stub project. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
@@ -158,8 +169,49 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
         getLog().debug("refguard: " + settings + ", reports in " + reportDir);
 
         AnalysisResult result = analyze(settings);
+        if (usesBaseline()) {
+            result = applyBaseline(result, baselinePath(baseDir), baseDir);
+        }
         writeReports(result, settings, reportDir, environment);
         afterReports(result, settings, reportDir, baseDir);
+    }
+
+    /** Whether recorded findings are marked baselined (every goal but {@code baseline} itself). */
+    protected boolean usesBaseline() {
+        return true;
+    }
+
+    /** {@code baselineFile}, resolved against the base directory. */
+    protected Path baselinePath(Path baseDir) {
+        if (baselineFile == null || baselineFile.getPath().contains("${")) {
+            return baseDir.resolve("refguard-baseline.json");
+        }
+        return baseDir.resolve(baselineFile.toPath()).normalize();
+    }
+
+    private AnalysisResult applyBaseline(AnalysisResult result, Path file, Path baseDir) throws MojoExecutionException {
+        if (!Files.isRegularFile(file)) {
+            return result;
+        }
+        Baseline.Applied applied;
+        try {
+            applied = Baseline.read(file).apply(result.findings());
+        } catch (IOException e) {
+            throw new UserErrorException("refguard: cannot read the baseline " + shown(file, baseDir)
+                    + " (baselineFile): " + OneLine.of(e.getMessage()));
+        }
+        if (applied.unmatchedEntries() > 0) {
+            getLog().info("refguard: " + applied.unmatchedEntries() + " entries of " + shown(file, baseDir)
+                    + " match no finding any more (fixed, or their statement changed); run refguard:baseline to"
+                    + " prune them");
+        }
+        return result.withFindings(applied.findings());
+    }
+
+    /** {@code path} relative to the base directory when inside it, with {@code /}. */
+    protected static String shown(Path path, Path baseDir) {
+        Path p = path.startsWith(baseDir) ? baseDir.relativize(path) : path;
+        return p.toString().replace('\\', '/');
     }
 
     /** The {@code formats} to write, as configured for this goal. */
@@ -175,7 +227,7 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
      * @param baseDir the base directory
      */
     protected abstract void afterReports(AnalysisResult result, CheckSettings settings, Path reportDir, Path baseDir)
-            throws MojoFailureException;
+            throws MojoExecutionException, MojoFailureException;
 
     private CheckSettings settings(Path baseDir, Map<String, String> environment) throws MojoExecutionException {
         CheckParameters parameters = CheckParameters.builder()

@@ -28,9 +28,8 @@ public class GraphMojo extends AbstractRefguardMojo {
 
     @Override
     protected void afterReports(AnalysisResult result, CheckSettings settings, Path reportDir, Path baseDir) {
-        Path shown = reportDir.startsWith(baseDir) ? baseDir.relativize(reportDir) : reportDir;
         getLog().info("refguard: schema graph of " + result.stats().tables() + " tables and "
-                + result.stats().foreignKeys() + " foreign keys written to "
-                + shown.toString().replace('\\', '/') + " (refguard.json, schema.mmd, schema.dot)");
+                + result.stats().foreignKeys() + " foreign keys written to " + shown(reportDir, baseDir)
+                + " (refguard.json, schema.mmd, schema.dot)");
     }
 }
