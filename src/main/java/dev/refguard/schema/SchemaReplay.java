@@ -421,6 +421,7 @@ public final class SchemaReplay {
         StatementRef at = ref(spec.targetPosition() != null ? spec.targetPosition() : spec.position());
         List<MissingColumn> missing = new ArrayList<>(missingColumns(source, spec.columns()));
         if (target == null) {
+            Creator later = laterCreator(wantedTarget);
             events.add(new ReplayEvent.ForeignKeyDeclared(
                     at,
                     source,
@@ -429,8 +430,8 @@ public final class SchemaReplay {
                     null,
                     wantedTarget,
                     spec.targetColumns().stream().map(Identifier::folded).toList(),
-                    fileOf(laterCreator(wantedTarget)),
-                    lineOf(laterCreator(wantedTarget)),
+                    fileOf(later),
+                    lineOf(later),
                     creatorsOf(wantedTarget),
                     caseVariant(wantedTarget),
                     missing,
@@ -533,12 +534,13 @@ public final class SchemaReplay {
         if (table == null) {
             if (!a.ifExists()) {
                 TableId id = wanted(a.table());
+                Creator later = laterCreator(id);
                 events.add(new ReplayEvent.TableNotFound(
                         ref(a.position()),
                         a.table(),
                         id,
-                        fileOf(laterCreator(id)),
-                        lineOf(laterCreator(id)),
+                        fileOf(later),
+                        lineOf(later),
                         caseVariant(id),
                         mayBeUnknown(id)));
             }
