@@ -12,7 +12,7 @@ final class Describe {
 
     /** {@code users} for {@code public.users}, else {@code schema.name}, quoted where needed. */
     static String table(TableId id) {
-        return id.schema().equals("public") ? Identifier.sql(id.name()) : id.sql();
+        return id.displayName();
     }
 
     static String columns(List<String> folded) {

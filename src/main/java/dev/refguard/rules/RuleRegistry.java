@@ -29,8 +29,10 @@ public final class RuleRegistry {
         return RULES;
     }
 
-    /** Every rule's metadata, the suppression checks included, in documentation order. */
-    public static List<RuleInfo> infos() {
+    private static final List<RuleInfo> INFOS = collectInfos();
+    private static final List<String> IDS = INFOS.stream().map(RuleInfo::id).toList();
+
+    private static List<RuleInfo> collectInfos() {
         List<RuleInfo> infos = new ArrayList<>();
         RULES.forEach(r -> infos.add(r.info()));
         infos.add(Suppressions.UNUSED);
@@ -38,9 +40,14 @@ public final class RuleRegistry {
         return List.copyOf(infos);
     }
 
+    /** Every rule's metadata, the suppression checks included, in documentation order. */
+    public static List<RuleInfo> infos() {
+        return INFOS;
+    }
+
     /** Every built-in rule id, in documentation order. */
     public static List<String> ids() {
-        return infos().stream().map(RuleInfo::id).toList();
+        return IDS;
     }
 
     /**

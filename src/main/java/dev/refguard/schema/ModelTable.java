@@ -102,10 +102,6 @@ public final class ModelTable {
 
     /** {@code schema.name} with {@code public.} left out, e.g. {@code setlists} or {@code auth.users}. */
     public String displayName() {
-        return id.schema().equals("public") ? sqlName(id.name()) : id.sql();
-    }
-
-    private static String sqlName(String name) {
-        return dev.refguard.parse.Identifier.sql(name);
+        return id.displayName();
     }
 }

@@ -54,6 +54,11 @@ public record TableId(String schema, String name) implements Comparable<TableId>
         return Identifier.sql(schema) + "." + Identifier.sql(name);
     }
 
+    /** The name as messages show it: {@code users} for {@code public.users}, else {@code schema.name}; quoted where needed. */
+    public String displayName() {
+        return schema.equals("public") ? Identifier.sql(name) : sql();
+    }
+
     /** The case-insensitive key used to find names that differ only in case or quoting. */
     public String caseKey() {
         return schema.toLowerCase(Locale.ROOT) + "." + name.toLowerCase(Locale.ROOT);
