@@ -10,9 +10,20 @@ import java.util.List;
  * @param columns the key columns in order
  * @param primary {@code true} for PRIMARY KEY, {@code false} for UNIQUE
  * @param position where the key clause starts
+ * @param deferrable {@code DEFERRABLE}: PostgreSQL rejects an FK that references it
  */
-public record KeySpec(Identifier constraintName, List<Identifier> columns, boolean primary, SourcePosition position) {
+public record KeySpec(
+        Identifier constraintName,
+        List<Identifier> columns,
+        boolean primary,
+        SourcePosition position,
+        boolean deferrable) {
     public KeySpec {
         columns = List.copyOf(columns);
+    }
+
+    /** A key that is not {@code DEFERRABLE}. */
+    public KeySpec(Identifier constraintName, List<Identifier> columns, boolean primary, SourcePosition position) {
+        this(constraintName, columns, primary, position, false);
     }
 }

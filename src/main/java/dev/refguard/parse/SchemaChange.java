@@ -27,13 +27,79 @@ public sealed interface SchemaChange {
             List<ForeignKeySpec> foreignKeys,
             QualifiedName likeOrParent,
             boolean columnsKnown,
-            SourcePosition position)
+            SourcePosition position,
+            TableForm form)
             implements SchemaChange {
         public CreateTable {
             columns = List.copyOf(columns);
             keys = List.copyOf(keys);
             foreignKeys = List.copyOf(foreignKeys);
+            form = form == null ? TableForm.PLAIN : form;
         }
+
+        /** A table whose form (temporary, LIKE, PARTITION OF, INHERITS, AS) was not read. */
+        public CreateTable(
+                QualifiedName table,
+                boolean ifNotExists,
+                List<ColumnSpec> columns,
+                List<KeySpec> keys,
+                List<ForeignKeySpec> foreignKeys,
+                QualifiedName likeOrParent,
+                boolean columnsKnown,
+                SourcePosition position) {
+            this(table, ifNotExists, columns, keys, foreignKeys, likeOrParent, columnsKnown, position, TableForm.PLAIN);
+        }
+    }
+
+    /**
+     * How a CREATE TABLE makes its table, beyond its own column list.
+     *
+     * @param temporary {@code TEMP}/{@code TEMPORARY}: the table lives in {@code pg_temp} until the session ends
+     * @param likes {@code LIKE t [INCLUDING ...|EXCLUDING ...]} elements, in order
+     * @param partitionOf {@code PARTITION OF parent}, or {@code null}: the partition inherits the parent's
+     *     columns, primary key and unique constraints
+     * @param inherits {@code INHERITS (a, b)}: columns inherited, no keys
+     * @param asQuery {@code CREATE TABLE ... AS ...} or {@code SELECT ... INTO t}: columns from a query, no keys
+     * @param partitioned {@code PARTITION BY ...}
+     */
+    record TableForm(
+            boolean temporary,
+            List<Like> likes,
+            QualifiedName partitionOf,
+            List<QualifiedName> inherits,
+            boolean asQuery,
+            boolean partitioned) {
+        /** An ordinary table defined by its own column list. */
+        public static final TableForm PLAIN = new TableForm(false, List.of(), null, List.of(), false, false);
+
+        public TableForm {
+            likes = List.copyOf(likes);
+            inherits = List.copyOf(inherits);
+        }
+    }
+
+    /**
+     * {@code LIKE source [INCLUDING x | EXCLUDING x ...]} inside a CREATE TABLE.
+     *
+     * @param including what is copied besides column names, types and NOT NULL ({@code INCLUDING ALL} is every option)
+     */
+    record Like(QualifiedName source, java.util.Set<LikeOption> including, SourcePosition position) {
+        public Like {
+            including = java.util.Set.copyOf(including);
+        }
+    }
+
+    /** The {@code INCLUDING} options of {@code LIKE}. */
+    enum LikeOption {
+        COMMENTS,
+        COMPRESSION,
+        CONSTRAINTS,
+        DEFAULTS,
+        GENERATED,
+        IDENTITY,
+        INDEXES,
+        STATISTICS,
+        STORAGE
     }
 
     /** {@code ALTER TABLE [IF EXISTS] [ONLY] name action, ...}. */
@@ -54,15 +120,50 @@ public sealed interface SchemaChange {
 
     /** {@code CREATE [UNIQUE] INDEX ... ON table (columns)}; only unique ones matter to FKs. */
     record CreateIndex(
-            Identifier name, QualifiedName table, List<Identifier> columns, boolean unique, SourcePosition position)
+            Identifier name,
+            QualifiedName table,
+            List<Identifier> columns,
+            boolean unique,
+            SourcePosition position,
+            boolean partial,
+            boolean hasExpressions,
+            boolean ifNotExists)
             implements SchemaChange {
         public CreateIndex {
             columns = List.copyOf(columns);
         }
+
+        /** A plain index over columns (no {@code WHERE}, no expressions, no {@code IF NOT EXISTS}). */
+        public CreateIndex(
+                Identifier name,
+                QualifiedName table,
+                List<Identifier> columns,
+                boolean unique,
+                SourcePosition position) {
+            this(name, table, columns, unique, position, false, false, false);
+        }
+    }
+
+    /** {@code DROP INDEX [CONCURRENTLY] [IF EXISTS] a, b [CASCADE]}. */
+    record DropIndex(List<QualifiedName> indexes, boolean ifExists, boolean cascade, SourcePosition position)
+            implements SchemaChange {
+        public DropIndex {
+            indexes = List.copyOf(indexes);
+        }
     }
 
     /** {@code CREATE SCHEMA [IF NOT EXISTS] name}. */
-    record CreateSchema(Identifier schema, SourcePosition position) implements SchemaChange {}
+    record CreateSchema(Identifier schema, SourcePosition position, boolean ifNotExists, List<SchemaChange> elements)
+            implements SchemaChange {
+        public CreateSchema {
+            elements = List.copyOf(elements);
+        }
+
+        /** {@code CREATE SCHEMA name} with no elements. */
+        public CreateSchema(Identifier schema, SourcePosition position) {
+            this(schema, position, false, List.of());
+        }
+    }
 
     /** {@code DROP SCHEMA [IF EXISTS] a, b [CASCADE]}. */
     record DropSchema(List<Identifier> schemas, boolean cascade, SourcePosition position) implements SchemaChange {
@@ -72,9 +173,84 @@ public sealed interface SchemaChange {
     }
 
     /** {@code SET search_path TO a, b} (also {@code set_config('search_path', ...)}). */
-    record SetSearchPath(List<Identifier> schemas, SourcePosition position) implements SchemaChange {
+    record SetSearchPath(List<Identifier> schemas, SourcePosition position, boolean local, boolean toDefault)
+            implements SchemaChange {
         public SetSearchPath {
             schemas = List.copyOf(schemas);
+        }
+
+        /** A session-level {@code SET search_path TO a, b}. */
+        public SetSearchPath(List<Identifier> schemas, SourcePosition position) {
+            this(schemas, position, false, false);
+        }
+    }
+
+    /**
+     * A transaction command: {@code BEGIN}/{@code START TRANSACTION}, {@code COMMIT}/{@code END},
+     * {@code ROLLBACK}/{@code ABORT}, {@code SAVEPOINT s}, {@code RELEASE [SAVEPOINT] s},
+     * {@code ROLLBACK TO [SAVEPOINT] s}.
+     *
+     * @param savepoint the savepoint's name, or {@code null}
+     */
+    record Transaction(TransactionCommand command, Identifier savepoint, SourcePosition position)
+            implements SchemaChange {}
+
+    /** What a {@link Transaction} does. */
+    enum TransactionCommand {
+        BEGIN,
+        COMMIT,
+        ROLLBACK,
+        SAVEPOINT,
+        RELEASE_SAVEPOINT,
+        ROLLBACK_TO_SAVEPOINT
+    }
+
+    /**
+     * {@code CREATE TYPE name AS ENUM (...)}, {@code CREATE DOMAIN name AS base}, {@code CREATE TYPE name AS (...)}.
+     *
+     * @param baseType for a domain, its base type as written; otherwise {@code null}
+     */
+    record CreateType(QualifiedName name, TypeKind kind, String baseType, SourcePosition position)
+            implements SchemaChange {}
+
+    /** The kinds of user-defined type. */
+    enum TypeKind {
+        ENUM,
+        DOMAIN,
+        COMPOSITE,
+        RANGE,
+        OTHER
+    }
+
+    /** {@code DROP TYPE|DOMAIN [IF EXISTS] a, b [CASCADE]}. */
+    record DropType(List<QualifiedName> names, boolean ifExists, boolean cascade, SourcePosition position)
+            implements SchemaChange {
+        public DropType {
+            names = List.copyOf(names);
+        }
+    }
+
+    /**
+     * A relation that is not a table but that guards ({@code to_regclass}) and FKs (which reject it) may
+     * name: {@code CREATE [OR REPLACE] [MATERIALIZED] VIEW}, {@code CREATE SEQUENCE}.
+     */
+    record CreateRelation(QualifiedName name, RelationKind kind, SourcePosition position) implements SchemaChange {}
+
+    /** The kinds of {@link CreateRelation}. */
+    enum RelationKind {
+        VIEW,
+        MATERIALIZED_VIEW,
+        SEQUENCE
+    }
+
+    /**
+     * A {@code DO} block, its body kept in PostgreSQL's control flow.
+     *
+     * @param body the steps of the block's outermost {@code BEGIN ... END}
+     */
+    record DoBlock(List<dev.refguard.parse.block.BlockStep> body, SourcePosition position) implements SchemaChange {
+        public DoBlock {
+            body = List.copyOf(body);
         }
     }
 
@@ -129,7 +305,13 @@ public sealed interface SchemaChange {
     record AddKey(KeySpec key, Identifier usingIndex, SourcePosition position) implements AlterAction {}
 
     /** {@code DROP CONSTRAINT [IF EXISTS] name}. */
-    record DropConstraint(Identifier name, boolean ifExists, SourcePosition position) implements AlterAction {}
+    record DropConstraint(Identifier name, boolean ifExists, SourcePosition position, boolean cascade)
+            implements AlterAction {
+        /** {@code DROP CONSTRAINT name} without {@code CASCADE}. */
+        public DropConstraint(Identifier name, boolean ifExists, SourcePosition position) {
+            this(name, ifExists, position, false);
+        }
+    }
 
     /** {@code RENAME TO new_name}. */
     record RenameTable(Identifier newName, SourcePosition position) implements AlterAction {}
