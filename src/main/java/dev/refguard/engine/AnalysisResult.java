@@ -5,6 +5,8 @@ import dev.refguard.findings.RuleInfo;
 import dev.refguard.findings.Severity;
 import dev.refguard.schema.SchemaGraph;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything one analysis produced.
@@ -15,6 +17,8 @@ import java.util.List;
  * @param rules every built-in rule, for reports that list rules (SARIF)
  * @param lookedIn when nothing was found, the places looked in; empty otherwise
  * @param elapsedMillis wall time of the analysis, for the console only (never written to files)
+ * @param canonicalIdentityTables history root to the canonical identity table refguard inferred or the baseline
+ *     pinned (not one configured): what the {@code baseline} goal records, so adding FKs never flips it
  */
 public record AnalysisResult(
         List<Finding> findings,
@@ -22,16 +26,29 @@ public record AnalysisResult(
         AnalysisStats stats,
         List<RuleInfo> rules,
         List<String> lookedIn,
-        long elapsedMillis) {
+        long elapsedMillis,
+        Map<String, String> canonicalIdentityTables) {
     public AnalysisResult {
         findings = List.copyOf(findings);
         rules = List.copyOf(rules);
         lookedIn = List.copyOf(lookedIn);
+        canonicalIdentityTables = java.util.Collections.unmodifiableMap(new TreeMap<>(canonicalIdentityTables));
+    }
+
+    /** A result with no inferred canonical identity table. */
+    public AnalysisResult(
+            List<Finding> findings,
+            SchemaGraph graph,
+            AnalysisStats stats,
+            List<RuleInfo> rules,
+            List<String> lookedIn,
+            long elapsedMillis) {
+        this(findings, graph, stats, rules, lookedIn, elapsedMillis, Map.of());
     }
 
     /** The same result with {@code newFindings} (e.g. with recorded ones marked baselined). */
     public AnalysisResult withFindings(List<Finding> newFindings) {
-        return new AnalysisResult(newFindings, graph, stats, rules, lookedIn, elapsedMillis);
+        return new AnalysisResult(newFindings, graph, stats, rules, lookedIn, elapsedMillis, canonicalIdentityTables);
     }
 
     /** Findings at or above {@code threshold} that are not baselined: these fail the build. */

@@ -9,15 +9,16 @@ import dev.refguard.parse.MigrationParser;
 import dev.refguard.parse.ParsedFile;
 import dev.refguard.parse.ParsedStatement;
 import dev.refguard.rules.FindingSink;
+import dev.refguard.rules.IdentityConvention;
 import dev.refguard.rules.Rule;
 import dev.refguard.rules.RuleContext;
 import dev.refguard.rules.RuleRegistry;
+import dev.refguard.schema.HistoryReplays;
 import dev.refguard.schema.ModelForeignKey;
 import dev.refguard.schema.ModelOptions;
 import dev.refguard.schema.ModelTable;
 import dev.refguard.schema.ReplayResult;
 import dev.refguard.schema.SchemaGraph;
-import dev.refguard.schema.SchemaReplay;
 import dev.refguard.schema.TableId;
 import dev.refguard.schema.TableOrigin;
 import dev.refguard.source.MigrationFile;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Runs one analysis: sources, split, parse, schema replay, rules, findings. Knows nothing of Maven. */
@@ -46,6 +48,18 @@ public final class Engine {
      *     migration folder found by its layout cannot be read
      */
     public static AnalysisResult analyze(RefguardConfig config) {
+        return analyze(config, Map.of());
+    }
+
+    /**
+     * Analyses the project {@code config} describes, with the canonical identity tables a baseline file pins.
+     *
+     * @param pinnedIdentityTables history root to the canonical identity table the baseline pins for it (used
+     *     when {@code canonicalIdentityTable} is not configured)
+     * @throws dev.refguard.source.SourceException when a configured directory is missing or unreadable, or a
+     *     migration folder found by its layout cannot be read
+     */
+    public static AnalysisResult analyze(RefguardConfig config, Map<String, String> pinnedIdentityTables) {
         long start = System.nanoTime();
         SourceDiscovery.Discovery discovery = SourceDiscovery.discover(
                 config.baseDir(), config.directories(), config.seedPatterns(), config.skipModuleDirectories());
@@ -76,13 +90,21 @@ public final class Engine {
 
         List<Candidate> candidates = new ArrayList<>();
         List<ReplayResult> replays = new ArrayList<>();
+        Map<String, String> inferred = new TreeMap<>();
         for (MigrationHistory history : histories) {
             List<ParsedFile> files = history.files().stream()
                     .map(f -> parsed.get(f.relativePath()))
                     .toList();
-            ReplayResult replay = SchemaReplay.replay(history, files, options);
-            replays.add(replay);
-            RuleContext context = new RuleContext(replay, identity, canonical, shared);
+            HistoryReplays both = HistoryReplays.replay(history, files, options);
+            // the graph shows what a developer's database holds: seed tables included, marked as such
+            replays.add(both.development());
+            String pin = pinnedIdentityTables.get(history.root());
+            TableId pinned = pin == null || pin.isBlank() ? null : TableId.parse(pin);
+            RuleContext context = new RuleContext(both, identity, canonical, pinned, shared);
+            IdentityConvention convention = IdentityConvention.of(context);
+            if (convention.basis().inferred() || convention.basis() == IdentityConvention.Basis.PINNED) {
+                inferred.put(history.root(), convention.canonical().sql());
+            }
             FindingSink sink = new FindingSink();
             for (Rule rule : RuleRegistry.rules()) {
                 rule.check(context, sink);
@@ -98,7 +120,8 @@ public final class Engine {
         SchemaGraph graph = graph(replays);
         AnalysisStats stats = stats(histories, parsed.values(), graph);
         long elapsed = (System.nanoTime() - start) / 1_000_000;
-        return new AnalysisResult(findings, graph, stats, RuleRegistry.infos(), discovery.lookedIn(), elapsed);
+        return new AnalysisResult(
+                findings, graph, stats, RuleRegistry.infos(), discovery.lookedIn(), elapsed, inferred);
     }
 
     private static Set<TableId> tableIds(List<String> names) {

@@ -39,7 +39,10 @@ public record RefguardConfig(
         boolean skipModuleDirectories,
         Duration statementTimeout) {
 
-    /** SPEC §3 default of {@code seedPatterns}. */
+    /**
+     * The default of {@code seedPatterns}. Sample data counts as seed data only when it says so
+     * ({@code sample_data}, {@code sample-data}): a lab app's {@code create_samples} migration is schema.
+     */
     public static final List<String> DEFAULT_SEED_PATTERNS = List.of(
             "**/*seed*/**",
             "**/*seed*.sql",
@@ -47,8 +50,8 @@ public record RefguardConfig(
             "**/*demo*.sql",
             "**/*fixture*/**",
             "**/*fixture*.sql",
-            "**/*sample*/**",
-            "**/*sample*.sql",
+            "**/*sample?data*/**",
+            "**/*sample?data*.sql",
             "**/testdata/**",
             "**/test-data/**");
 

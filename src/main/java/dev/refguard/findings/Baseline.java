@@ -15,18 +15,24 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Findings recorded so that a legacy project can adopt refguard and fail only on new ones. An entry matches a
  * finding by rule, file and the fingerprint of the offending statement's normalised text, not by line: edits
  * elsewhere in the file do not revive a recorded finding, and a changed statement is checked afresh. Entries are
  * counted, so two identical findings need two entries.
+ *
+ * <p>The file also pins the canonical identity table refguard inferred for each history
+ * ({@code "canonicalIdentityTables": {"supabase/migrations": "auth.users"}}), so that once recorded, adding one FK
+ * to another identity table never flips which old lines are wrong (README, "Identity conventions").
  */
 public final class Baseline {
     private static final Gson GSON =
             new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private final List<Entry> entries;
+    private final Map<String, String> canonicalIdentityTables;
 
     /**
      * One recorded finding.
@@ -54,8 +60,14 @@ public final class Baseline {
         }
     }
 
-    private Baseline(List<Entry> entries) {
+    private Baseline(List<Entry> entries, Map<String, String> canonicalIdentityTables) {
         this.entries = List.copyOf(entries);
+        this.canonicalIdentityTables = java.util.Collections.unmodifiableMap(new TreeMap<>(canonicalIdentityTables));
+    }
+
+    /** History root to the canonical identity table pinned for it. */
+    public Map<String, String> canonicalIdentityTables() {
+        return canonicalIdentityTables;
     }
 
     /** The entries, sorted by file, rule, fingerprint. */
@@ -65,6 +77,13 @@ public final class Baseline {
 
     /** A baseline recording {@code findings}. */
     public static Baseline of(List<Finding> findings) {
+        return of(findings, Map.of());
+    }
+
+    /**
+     * A baseline recording {@code findings} and pinning {@code canonicalIdentityTables} (history root to table).
+     */
+    public static Baseline of(List<Finding> findings, Map<String, String> canonicalIdentityTables) {
         List<Entry> entries = new ArrayList<>();
         for (Finding f : findings) {
             entries.add(new Entry(f.ruleId(), f.location().file(), fingerprintOf(f), f.message()));
@@ -73,7 +92,7 @@ public final class Baseline {
                 .thenComparing(Entry::ruleId)
                 .thenComparing(Entry::fingerprint)
                 .thenComparing(Entry::message));
-        return new Baseline(entries);
+        return new Baseline(entries, canonicalIdentityTables);
     }
 
     private static String fingerprintOf(Finding f) {
@@ -105,6 +124,11 @@ public final class Baseline {
     public void write(Path file) throws IOException {
         JsonObject root = new JsonObject();
         root.addProperty("version", 1);
+        if (!canonicalIdentityTables.isEmpty()) {
+            JsonObject pins = new JsonObject();
+            canonicalIdentityTables.forEach(pins::addProperty);
+            root.add("canonicalIdentityTables", pins);
+        }
         JsonArray array = new JsonArray();
         for (Entry e : entries) {
             JsonObject o = new JsonObject();
@@ -139,7 +163,18 @@ public final class Baseline {
                 JsonObject o = element.getAsJsonObject();
                 entries.add(new Entry(text(o, "ruleId"), text(o, "file"), text(o, "fingerprint"), text(o, "message")));
             }
-            return new Baseline(entries);
+            Map<String, String> pins = new TreeMap<>();
+            JsonElement pinned = root.get("canonicalIdentityTables");
+            if (pinned != null && pinned.isJsonObject()) {
+                for (Map.Entry<String, JsonElement> e : pinned.getAsJsonObject().entrySet()) {
+                    if (e.getValue().isJsonPrimitive()) {
+                        pins.put(e.getKey(), e.getValue().getAsString());
+                    }
+                }
+            } else if (pinned != null && !pinned.isJsonNull()) {
+                throw new IOException("\"canonicalIdentityTables\" is not an object of history to table");
+            }
+            return new Baseline(entries, pins);
         } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
             throw new IOException("not valid JSON: " + e.getMessage(), e);
         }

@@ -47,8 +47,9 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
      * Glob patterns (case-insensitive, relative to the base directory) of files and folders that hold seed or demo
      * data rather than production schema. A comma-separated list, or one {@code <seedPattern>} element per pattern.
      * Default: {@code **}{@code /*seed*}{@code /**, **}{@code /*seed*.sql, **}{@code /*demo*}{@code /**,
-     * **}{@code /*demo*.sql, **}{@code /*fixture*}{@code /**, **}{@code /*fixture*.sql, **}{@code /*sample*}{@code
-     * /**, **}{@code /*sample*.sql, **}{@code /testdata/**, **}{@code /test-data/**}.
+     * **}{@code /*demo*.sql, **}{@code /*fixture*}{@code /**, **}{@code /*fixture*.sql, **}{@code /*sample?data*}{@code
+     * /**, **}{@code /*sample?data*.sql, **}{@code /testdata/**, **}{@code /test-data/**}. A bare {@code sample} is
+     * not seed data: a lab app's {@code create_samples} migration is schema.
      *
      * @since 0.1.0
      */
@@ -168,7 +169,7 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
         Path reportDir = reportDirectory(baseDir);
         getLog().debug("refguard: " + settings + ", reports in " + reportDir);
 
-        AnalysisResult result = analyze(settings);
+        AnalysisResult result = analyze(settings, pinnedIdentityTables(baselinePath(baseDir)));
         if (usesBaseline()) {
             result = applyBaseline(result, baselinePath(baseDir), baseDir);
         }
@@ -253,9 +254,25 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
         }
     }
 
-    private AnalysisResult analyze(CheckSettings settings) throws MojoExecutionException {
+    /**
+     * The canonical identity tables the baseline file pins, read before the analysis so that the inferred one
+     * cannot flip; none when there is no file. A file that cannot be read pins nothing here: {@code check}
+     * reports it when it applies the baseline, and {@code baseline} writes a new one.
+     */
+    private Map<String, String> pinnedIdentityTables(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
         try {
-            return Engine.analyze(settings.config());
+            return Baseline.read(file).canonicalIdentityTables();
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    private AnalysisResult analyze(CheckSettings settings, Map<String, String> pinned) throws MojoExecutionException {
+        try {
+            return Engine.analyze(settings.config(), pinned);
         } catch (SourceException e) {
             throw new UserErrorException("refguard: cannot read the migrations: " + e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {

@@ -39,12 +39,16 @@ public class BaselineMojo extends AbstractRefguardMojo {
             throws MojoExecutionException {
         Path file = baselinePath(baseDir);
         try {
-            Baseline.of(result.findings()).write(file);
+            Baseline.of(result.findings(), result.canonicalIdentityTables()).write(file);
         } catch (IOException e) {
             throw new UserErrorException("refguard: cannot write the baseline " + shown(file, baseDir)
                     + " (baselineFile): " + OneLine.of(e.getMessage()));
         }
         getLog().info("refguard: recorded " + result.findings().size() + " findings in " + shown(file, baseDir)
                 + "; commit it, and check fails only on new findings");
+        result.canonicalIdentityTables()
+                .forEach((history, table) -> getLog().info("refguard: pinned " + table
+                        + " as the canonical identity table of " + history + " in " + shown(file, baseDir)
+                        + " (set canonicalIdentityTable to decide it yourself)"));
     }
 }

@@ -1,8 +1,8 @@
 package dev.refguard.rules;
 
 import dev.refguard.parse.Identifier;
-import dev.refguard.schema.ModelTable;
 import dev.refguard.schema.ReplayEvent.ForeignKeyDeclared;
+import dev.refguard.schema.ReplayEvent.ReferenceResolved;
 import dev.refguard.schema.TableId;
 import java.util.List;
 
@@ -20,14 +20,14 @@ final class Describe {
     }
 
     /** {@code setlists.last_modified_by} or {@code line_items.(tenant_id, order_id)}. */
-    static String source(ModelTable table, List<String> columns) {
+    static String source(TableId table, List<String> columns) {
         String cols = columns.size() == 1 ? Identifier.sql(columns.get(0)) : "(" + columns(columns) + ")";
-        return table(table.id()) + "." + cols;
+        return table(table) + "." + cols;
     }
 
+    /** The referencing side, named as it was at the statement. */
     static String source(ForeignKeyDeclared e) {
-        return source(
-                e.source(), e.spec().columns().stream().map(Identifier::folded).toList());
+        return source(e.sourceName(), e.sourceColumns());
     }
 
     /** {@code auth.users(id)}; just the table when the columns are unknown. */
@@ -37,14 +37,13 @@ final class Describe {
 
     /** The FK's constraint name as PostgreSQL would know it, for hints. */
     static String constraintName(ForeignKeyDeclared e) {
-        if (e.added() != null) {
-            return e.added().name();
+        if (e instanceof ReferenceResolved r && r.added() != null) {
+            return r.added().name();
         }
         if (e.spec().constraintName() != null) {
             return e.spec().constraintName().folded();
         }
-        List<String> cols = e.spec().columns().stream().map(Identifier::folded).toList();
-        return e.source().id().name() + "_" + String.join("_", cols) + "_fkey";
+        return e.sourceName().name() + "_" + String.join("_", e.sourceColumns()) + "_fkey";
     }
 
     /** {@code ON DELETE CASCADE} etc. as written, with a leading space, or empty. */

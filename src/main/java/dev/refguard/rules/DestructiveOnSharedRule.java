@@ -5,6 +5,7 @@ import dev.refguard.findings.Severity;
 import dev.refguard.schema.ModelForeignKey;
 import dev.refguard.schema.ModelTable;
 import dev.refguard.schema.ReplayEvent.Destructive;
+import dev.refguard.schema.ReplayEvent.DestructiveKind;
 import dev.refguard.schema.TableOrigin;
 import java.util.List;
 
@@ -39,8 +40,8 @@ public final class DestructiveOnSharedRule implements Rule {
 
     @Override
     public void check(RuleContext context, FindingSink sink) {
-        context.events(Destructive.class).filter(e -> !e.at().file().seed()).forEach(e -> {
-            if (e.statement().equals("DROP SCHEMA") && !e.cascade()) {
+        context.events(Destructive.class).forEach(e -> {
+            if (e.kind() == DestructiveKind.DROP_SCHEMA && !e.cascade()) {
                 return;
             }
             List<ModelTable> protectedTables = e.tables().stream()
@@ -57,12 +58,12 @@ public final class DestructiveOnSharedRule implements Rule {
                         protectedTables.stream()
                                 .map(t -> t.id().sql() + " (" + why(t, context) + ")")
                                 .toList());
-                String message = e.statement() + (e.cascade() ? " ... CASCADE" : "") + " touches " + described;
-                String hint = e.statement().startsWith("DELETE")
+                String message = e.kind().sql() + (e.cascade() ? " ... CASCADE" : "") + " touches " + described;
+                String hint = e.kind() == DestructiveKind.DELETE_ALL
                         ? "Restrict it: DELETE FROM ... WHERE ...; or remove the statement."
                         : "Remove the statement; this history does not own " + names + ".";
                 sink.report(INFO, e.at(), message, hint);
-            } else if (e.statement().equals("DROP TABLE")
+            } else if (e.kind() == DestructiveKind.DROP_TABLE
                     && e.cascade()
                     && !e.removedForeignKeys().isEmpty()) {
                 List<String> fks = e.removedForeignKeys().stream()

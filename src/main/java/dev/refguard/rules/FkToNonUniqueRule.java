@@ -3,8 +3,7 @@ package dev.refguard.rules;
 import dev.refguard.findings.RuleInfo;
 import dev.refguard.findings.Severity;
 import dev.refguard.parse.Identifier;
-import dev.refguard.schema.ReplayEvent.ForeignKeyDeclared;
-import dev.refguard.schema.ReplayEvent.Resolution;
+import dev.refguard.schema.ReplayEvent.ReferenceResolved;
 import dev.refguard.schema.TableOrigin;
 
 /**
@@ -27,38 +26,36 @@ public final class FkToNonUniqueRule implements Rule {
 
     @Override
     public void check(RuleContext context, FindingSink sink) {
-        context.events(ForeignKeyDeclared.class)
-                .filter(e -> !e.at().file().seed() && e.resolution() == Resolution.RESOLVED)
-                .forEach(e -> {
-                    String target = Describe.target(e.target().id(), e.targetColumns());
-                    if (Boolean.FALSE.equals(e.referencedKeyUnique())) {
-                        boolean noKey = e.targetColumns().isEmpty();
-                        String message = Describe.source(e) + " references " + target
-                                + (noKey
-                                        ? ", which has no primary key to reference"
-                                        : ", which is neither the primary key nor a unique key of "
-                                                + Describe.table(e.target().id()));
-                        String hint = noKey
-                                ? "Add a primary key first: ALTER TABLE "
-                                        + e.target().id().sql()
-                                        + " ADD PRIMARY KEY (...); or name unique columns in REFERENCES."
-                                : "Add the key first: ALTER TABLE "
-                                        + e.target().id().sql() + " ADD CONSTRAINT "
-                                        + Identifier.sql(e.target().id().name() + "_"
-                                                + String.join("_", e.targetColumns()) + "_key")
-                                        + " UNIQUE (" + Describe.columns(e.targetColumns())
-                                        + "); or reference its primary key.";
-                        sink.report(INFO, e.at(), message, hint);
-                    } else if (Boolean.TRUE.equals(e.referencedKeyUnique())
-                            && e.target().origin() == TableOrigin.MANAGED
-                            && !e.target().primaryKey().isEmpty()
-                            && !e.target().primaryKey().equals(e.targetColumns())) {
-                        String message = Describe.source(e) + " references " + target
-                                + ", a unique but not primary key of a platform table, which the platform may change";
-                        String hint = "Reference "
-                                + Describe.target(e.target().id(), e.target().primaryKey()) + " instead.";
-                        sink.report(INFO, e.at(), message, hint);
-                    }
-                });
+        context.events(ReferenceResolved.class).forEach(e -> {
+            String target = Describe.target(e.wantedTarget(), e.targetColumns());
+            if (Boolean.FALSE.equals(e.referencedKeyUnique())) {
+                boolean noKey = e.targetColumns().isEmpty();
+                String message = Describe.source(e) + " references " + target
+                        + (noKey
+                                ? ", which has no primary key to reference"
+                                : ", which is neither the primary key nor a unique key of "
+                                        + Describe.table(e.wantedTarget()));
+                String hint = noKey
+                        ? "Add a primary key first: ALTER TABLE "
+                                + e.wantedTarget().sql()
+                                + " ADD PRIMARY KEY (...); or name unique columns in REFERENCES."
+                        : "Add the key first: ALTER TABLE "
+                                + e.wantedTarget().sql() + " ADD CONSTRAINT "
+                                + Identifier.sql(
+                                        e.wantedTarget().name() + "_" + String.join("_", e.targetColumns()) + "_key")
+                                + " UNIQUE (" + Describe.columns(e.targetColumns())
+                                + "); or reference its primary key.";
+                sink.report(INFO, e.at(), message, hint);
+            } else if (Boolean.TRUE.equals(e.referencedKeyUnique())
+                    && e.target().origin() == TableOrigin.MANAGED
+                    && !e.target().primaryKey().isEmpty()
+                    && !e.target().primaryKey().equals(e.targetColumns())) {
+                String message = Describe.source(e) + " references " + target
+                        + ", a unique but not primary key of a platform table, which the platform may change";
+                String hint = "Reference "
+                        + Describe.target(e.wantedTarget(), e.target().primaryKey()) + " instead.";
+                sink.report(INFO, e.at(), message, hint);
+            }
+        });
     }
 }

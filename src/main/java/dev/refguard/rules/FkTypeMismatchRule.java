@@ -3,10 +3,10 @@ package dev.refguard.rules;
 import dev.refguard.findings.RuleInfo;
 import dev.refguard.findings.Severity;
 import dev.refguard.parse.Identifier;
-import dev.refguard.schema.ModelTable;
 import dev.refguard.schema.ReplayEvent.ColumnTypeChanged;
 import dev.refguard.schema.ReplayEvent.ForeignKeyDeclared;
-import dev.refguard.schema.ReplayEvent.Resolution;
+import dev.refguard.schema.ReplayEvent.ReferenceResolved;
+import dev.refguard.schema.ReplayEvent.ReferenceUnresolved;
 import dev.refguard.schema.ReplayEvent.StatementRef;
 import dev.refguard.schema.ReplayEvent.TypeCheck;
 import dev.refguard.schema.SqlTypes;
@@ -35,40 +35,44 @@ public final class FkTypeMismatchRule implements Rule {
 
     @Override
     public void check(RuleContext context, FindingSink sink) {
-        context.events(ForeignKeyDeclared.class)
-                .filter(e -> !e.at().file().seed() && e.resolution() == Resolution.RESOLVED)
-                .forEach(e -> compare(
+        context.events(ReferenceResolved.class).forEach(e -> compare(e, e, sink));
+        // a reference only seed files make valid is checked against the table they create: the type is wrong
+        // there too, and a fix of the seed-only problem should not reveal it a run later
+        context.events(ReferenceUnresolved.class)
+                .forEach(e -> context.resolvedInDevelopment(e).ifPresent(development -> compare(e, development, sink)));
+        context.events(ColumnTypeChanged.class).forEach(e -> {
+            for (TypeCheck check : e.checks()) {
+                compare(
                         e.at(),
-                        "",
-                        e.source(),
-                        e.spec().columns().stream().map(Identifier::folded).toList(),
-                        e.sourceTypes(),
-                        e.target().id(),
-                        e.targetColumns(),
-                        e.targetTypes(),
-                        sink));
-        context.events(ColumnTypeChanged.class)
-                .filter(e -> !e.at().file().seed())
-                .forEach(e -> {
-                    for (TypeCheck check : e.checks()) {
-                        compare(
-                                e.at(),
-                                "after ALTER COLUMN " + Identifier.sql(e.column()) + " TYPE, ",
-                                check.foreignKey().from(),
-                                check.foreignKey().fromColumns(),
-                                check.sourceTypes(),
-                                check.foreignKey().to().id(),
-                                check.foreignKey().toColumns(),
-                                check.targetTypes(),
-                                sink);
-                    }
-                });
+                        "after ALTER COLUMN " + Identifier.sql(e.column()) + " TYPE, ",
+                        check.from(),
+                        check.foreignKey().fromColumns(),
+                        check.sourceTypes(),
+                        check.to(),
+                        check.foreignKey().toColumns(),
+                        check.targetTypes(),
+                        sink);
+            }
+        });
+    }
+
+    private static void compare(ForeignKeyDeclared e, ReferenceResolved resolved, FindingSink sink) {
+        compare(
+                e.at(),
+                "",
+                e.sourceName(),
+                e.sourceColumns(),
+                resolved.sourceTypes(),
+                resolved.wantedTarget(),
+                resolved.targetColumns(),
+                resolved.targetTypes(),
+                sink);
     }
 
     private static void compare(
             StatementRef at,
             String prefix,
-            ModelTable source,
+            TableId source,
             List<String> sourceColumns,
             List<String> sourceTypes,
             TableId target,
@@ -85,14 +89,14 @@ public final class FkTypeMismatchRule implements Rule {
                 continue;
             }
             String column = sourceColumns.get(i);
-            String message = prefix + Describe.table(source.id()) + "." + Identifier.sql(column) + " is " + from
+            String message = prefix + Describe.table(source) + "." + Identifier.sql(column) + " is " + from
                     + " but references " + Describe.table(target) + "." + Identifier.sql(targetColumns.get(i))
                     + " of type " + to
                     + (fit == SqlTypes.Fit.INCOMPATIBLE
                             ? ": PostgreSQL rejects the foreign key"
                             : ": PostgreSQL accepts it, but values can fail to match");
             String hint = "Give the column the referenced type: ALTER TABLE "
-                    + source.id().sql() + " ALTER COLUMN "
+                    + source.sql() + " ALTER COLUMN "
                     + Identifier.sql(column) + " TYPE " + to + " USING " + Identifier.sql(column) + "::" + to
                     + "; (or declare it " + to + " in the migration that creates it)";
             Severity severity = fit == SqlTypes.Fit.INCOMPATIBLE ? Severity.ERROR : Severity.WARNING;

@@ -5,7 +5,7 @@ import dev.refguard.findings.Severity;
 import dev.refguard.parse.Identifier;
 import dev.refguard.schema.ReplayEvent.ForeignKeyDeclared;
 import dev.refguard.schema.ReplayEvent.MissingColumn;
-import dev.refguard.schema.ReplayEvent.Resolution;
+import dev.refguard.schema.ReplayEvent.ReferenceUnresolved;
 import dev.refguard.schema.ReplayEvent.TableNotFound;
 
 /**
@@ -28,42 +28,38 @@ public final class IdentifierCaseMismatchRule implements Rule {
 
     @Override
     public void check(RuleContext context, FindingSink sink) {
-        context.events(ForeignKeyDeclared.class)
-                .filter(e -> !e.at().file().seed())
-                .forEach(e -> {
-                    if (e.resolution() == Resolution.MISSING_TABLE && e.caseVariant() != null) {
-                        String actual = e.caseVariant().id().sql();
-                        String message = Describe.source(e) + " references "
-                                + e.spec().target().written()
-                                + " (" + e.wantedTarget().sql() + "), but the table is " + actual
-                                + ": the names differ only in case or quoting";
-                        String hint = "Write REFERENCES " + actual + " to match the table as created, or rename it"
-                                + " once: ALTER TABLE " + actual + " RENAME TO "
-                                + Identifier.sql(e.wantedTarget().name()) + ";";
-                        sink.report(INFO, e.at(), message, hint);
-                    }
-                    for (MissingColumn missing : e.missingColumns()) {
-                        if (missing.caseVariant() == null) {
-                            continue;
-                        }
-                        String message = Describe.source(e) + " names column "
-                                + missing.written().written() + " of "
-                                + Describe.table(missing.table().id()) + ", but the column is "
-                                + Identifier.sql(missing.caseVariant())
-                                + ": the names differ only in case or quoting";
-                        String hint = "Write " + Identifier.sql(missing.caseVariant()) + " instead of "
-                                + missing.written().written() + ".";
-                        sink.report(INFO, e.at(), message, hint);
-                    }
-                });
-        context.events(TableNotFound.class)
-                .filter(e -> !e.at().file().seed() && e.caseVariant() != null)
-                .forEach(e -> {
-                    String actual = e.caseVariant().id().sql();
-                    String message = "ALTER TABLE names " + e.written().written() + " ("
-                            + e.wanted().sql() + "), but the table is " + actual
-                            + ": the names differ only in case or quoting";
-                    sink.report(INFO, e.at(), message, "Write ALTER TABLE " + actual + ".");
-                });
+        context.events(ForeignKeyDeclared.class).forEach(e -> {
+            if (e instanceof ReferenceUnresolved u && u.caseVariant() != null) {
+                String actual = u.caseVariant().id().sql();
+                String message = Describe.source(e) + " references "
+                        + e.spec().target().written()
+                        + " (" + e.wantedTarget().sql() + "), but the table is " + actual
+                        + ": the names differ only in case or quoting";
+                String hint = "Write REFERENCES " + actual + " to match the table as created, or rename it"
+                        + " once: ALTER TABLE " + actual + " RENAME TO "
+                        + Identifier.sql(e.wantedTarget().name()) + ";";
+                sink.report(INFO, e.at(), message, hint);
+            }
+            for (MissingColumn missing : e.missingColumns()) {
+                if (missing.caseVariant() == null) {
+                    continue;
+                }
+                String message = Describe.source(e) + " names column "
+                        + missing.written().written() + " of "
+                        + Describe.table(missing.table().id()) + ", but the column is "
+                        + Identifier.sql(missing.caseVariant())
+                        + ": the names differ only in case or quoting";
+                String hint = "Write " + Identifier.sql(missing.caseVariant()) + " instead of "
+                        + missing.written().written() + ".";
+                sink.report(INFO, e.at(), message, hint);
+            }
+        });
+        context.events(TableNotFound.class).filter(e -> e.caseVariant() != null).forEach(e -> {
+            String actual = e.caseVariant().id().sql();
+            String message = "ALTER TABLE names " + e.written().written() + " ("
+                    + e.wanted().sql() + "), but the table is " + actual
+                    + ": the names differ only in case or quoting";
+            sink.report(INFO, e.at(), message, "Write ALTER TABLE " + actual + ".");
+        });
     }
 }

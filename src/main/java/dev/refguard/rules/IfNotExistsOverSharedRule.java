@@ -36,55 +36,53 @@ public final class IfNotExistsOverSharedRule implements Rule {
 
     @Override
     public void check(RuleContext context, FindingSink sink) {
-        context.events(TableCreated.class)
-                .filter(e -> e.spec().ifNotExists() && !e.at().file().seed())
-                .forEach(e -> {
-                    String name = e.id().sql();
-                    if (e.existing() == null) {
-                        boolean identity = context.identityTables().contains(e.id());
-                        if (identity && !context.sharedTables().contains(e.id()) && context.usesManagedSchema()) {
-                            String message = "CREATE TABLE IF NOT EXISTS " + name + ": another project on the same"
-                                    + " database may own " + name + "; where it exists, this statement silently does"
-                                    + " nothing";
-                            String hint = "If another project owns " + name + ", declare it in sharedTables and"
-                                    + " reference it instead of creating it; if this is its one definition, write"
-                                    + " CREATE TABLE " + name + " without IF NOT EXISTS so a conflict fails loudly.";
-                            sink.report(INFO, Severity.WARNING, e.at(), message, hint, false);
-                        }
-                        return;
-                    }
-                    TableOrigin origin = e.existing().origin();
-                    if (origin == TableOrigin.SHARED || origin == TableOrigin.MANAGED) {
-                        String owner = origin == TableOrigin.SHARED
-                                ? "a shared table (sharedTables): another project owns it"
-                                : "a table of the managed schema " + e.id().schema() + ": the platform owns it";
-                        String message = "CREATE TABLE IF NOT EXISTS " + name + " names " + owner
-                                + "; where it exists, this statement silently does nothing and its columns ("
-                                + columnList(e) + ") never appear";
-                        String hint = "Do not create " + name + " here: reference it, and add what you need with"
-                                + " ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS ...; or give your table its own"
-                                + " name.";
-                        sink.report(INFO, e.at(), message, hint);
-                        return;
-                    }
-                    if (origin == TableOrigin.EXTERNAL
-                            || !e.existing().columnsKnown()
-                            || !e.spec().columnsKnown()) {
-                        return;
-                    }
-                    List<String> differences = differences(e);
-                    if (differences.isEmpty()) {
-                        return;
-                    }
-                    String by = e.existing().createdBy() == null
-                            ? "an earlier migration"
-                            : Describe.file(e.existing().createdBy());
-                    String message = "CREATE TABLE IF NOT EXISTS " + name + " is ignored: " + by
-                            + " already created it with other columns (" + String.join("; ", differences) + ")";
-                    String hint = "Change the existing table explicitly, e.g. ALTER TABLE " + name
-                            + " ADD COLUMN IF NOT EXISTS ...; and remove this second definition.";
-                    sink.report(INFO, e.at(), message, hint);
-                });
+        context.events(TableCreated.class).filter(e -> e.spec().ifNotExists()).forEach(e -> {
+            String name = e.id().sql();
+            if (e.existing() == null) {
+                boolean identity = context.identityTables().contains(e.id());
+                if (identity && !context.sharedTables().contains(e.id()) && context.usesManagedSchema()) {
+                    String message = "CREATE TABLE IF NOT EXISTS " + name + ": another project on the same"
+                            + " database may own " + name + "; where it exists, this statement silently does"
+                            + " nothing";
+                    String hint = "If another project owns " + name + ", declare it in sharedTables and"
+                            + " reference it instead of creating it; if this is its one definition, write"
+                            + " CREATE TABLE " + name + " without IF NOT EXISTS so a conflict fails loudly.";
+                    sink.report(INFO, Severity.WARNING, e.at(), message, hint, false);
+                }
+                return;
+            }
+            TableOrigin origin = e.existing().origin();
+            if (origin == TableOrigin.SHARED || origin == TableOrigin.MANAGED) {
+                String owner = origin == TableOrigin.SHARED
+                        ? "a shared table (sharedTables): another project owns it"
+                        : "a table of the managed schema " + e.id().schema() + ": the platform owns it";
+                String message = "CREATE TABLE IF NOT EXISTS " + name + " names " + owner
+                        + "; where it exists, this statement silently does nothing and its columns ("
+                        + columnList(e) + ") never appear";
+                String hint = "Do not create " + name + " here: reference it, and add what you need with"
+                        + " ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS ...; or give your table its own"
+                        + " name.";
+                sink.report(INFO, e.at(), message, hint);
+                return;
+            }
+            if (origin == TableOrigin.EXTERNAL
+                    || !e.existing().columnsKnown()
+                    || !e.spec().columnsKnown()) {
+                return;
+            }
+            List<String> differences = differences(e);
+            if (differences.isEmpty()) {
+                return;
+            }
+            String by = e.existing().createdBy() == null
+                    ? "an earlier migration"
+                    : Describe.file(e.existing().createdBy());
+            String message = "CREATE TABLE IF NOT EXISTS " + name + " is ignored: " + by
+                    + " already created it with other columns (" + String.join("; ", differences) + ")";
+            String hint = "Change the existing table explicitly, e.g. ALTER TABLE " + name
+                    + " ADD COLUMN IF NOT EXISTS ...; and remove this second definition.";
+            sink.report(INFO, e.at(), message, hint);
+        });
     }
 
     private static String columnList(TableCreated e) {

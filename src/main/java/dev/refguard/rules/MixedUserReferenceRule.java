@@ -2,29 +2,32 @@ package dev.refguard.rules;
 
 import dev.refguard.findings.RuleInfo;
 import dev.refguard.findings.Severity;
-import dev.refguard.parse.SourcePosition;
-import dev.refguard.schema.ModelForeignKey;
-import dev.refguard.schema.ReplayEvent.StatementRef;
+import dev.refguard.parse.Identifier;
+import dev.refguard.rules.IdentityConvention.Reference;
 import dev.refguard.schema.TableId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The application's FKs point at more than one identity table ({@code auth.users} and {@code public.users}).
- * Incident: a baseline had 7 FKs to public.users and 6 to auth.users, even within one table; tests passed
- * with fixtures filling both, production failed whenever the auth→public sync lagged.
+ * Incident: a baseline had 7 FKs to public.users and 6 to auth.users, even within one table; tests passed with
+ * fixtures filling both, production failed whenever the auth→public sync lagged. Which FKs count and which table is
+ * canonical is {@link IdentityConvention}'s answer.
  */
 public final class MixedUserReferenceRule implements Rule {
     static final RuleInfo INFO = new RuleInfo(
             "mixed-user-reference",
             Severity.ERROR,
             "Foreign keys of the application's tables point at more than one user identity table.",
-            "Pick one identity table (the one most FKs use, or canonicalIdentityTable) and point every FK at"
-                    + " it. FKs declared on an identity table itself (public.users.id -> auth.users.id, the profile"
-                    + " bridge) are not counted. Re-point an FK in a new migration: drop the constraint and add it"
-                    + " again with NOT VALID, then VALIDATE CONSTRAINT once the rows are consistent.");
+            "Pick one identity table and point every FK at it. The canonical table is canonicalIdentityTable when"
+                    + " set, else the one the baseline file pins (the baseline goal records it), else the one most"
+                    + " FKs use (a tie goes to the table referenced first in migration order); set"
+                    + " canonicalIdentityTable so that adding FKs never changes which lines are wrong. Extension FKs,"
+                    + " whose columns are their table's whole primary key (profiles.id -> auth.users.id, the"
+                    + " profile pattern), and FKs declared on an identity table are not counted. Re-point an FK in"
+                    + " a new migration: drop the constraint and add it again with NOT VALID, then VALIDATE"
+                    + " CONSTRAINT once the rows are consistent.");
 
     @Override
     public RuleInfo info() {
@@ -33,75 +36,62 @@ public final class MixedUserReferenceRule implements Rule {
 
     @Override
     public void check(RuleContext context, FindingSink sink) {
-        Map<TableId, List<ModelForeignKey>> byTarget = new LinkedHashMap<>();
-        for (ModelForeignKey fk : context.foreignKeys()) {
-            boolean counted = !fk.seed()
-                    && context.identityTables().contains(fk.to().id())
-                    && !context.identityTables().contains(fk.from().id());
-            if (counted) {
-                byTarget.computeIfAbsent(fk.to().id(), k -> new ArrayList<>()).add(fk);
-            }
-        }
-        TableId canonical = context.canonicalIdentityTable();
+        IdentityConvention convention = IdentityConvention.of(context);
+        TableId canonical = convention.canonical();
         if (canonical == null) {
-            if (byTarget.size() < 2) {
-                return;
-            }
-            // most references wins; ties go to the first referenced in migration order (map order)
-            int best = -1;
-            for (Map.Entry<TableId, List<ModelForeignKey>> e : byTarget.entrySet()) {
-                if (e.getValue().size() > best) {
-                    best = e.getValue().size();
-                    canonical = e.getKey();
-                }
-            }
+            return;
         }
+        Map<TableId, List<Reference>> byTarget = convention.byTarget();
         String counts = counts(byTarget);
-        for (Map.Entry<TableId, List<ModelForeignKey>> e : byTarget.entrySet()) {
+        String why = why(convention);
+        for (Map.Entry<TableId, List<Reference>> e : byTarget.entrySet()) {
             if (e.getKey().equals(canonical)) {
                 continue;
             }
-            for (ModelForeignKey fk : e.getValue()) {
-                String why = context.canonicalIdentityTable() != null
-                        ? "canonicalIdentityTable is " + canonical.sql()
-                        : "most FKs use " + canonical.sql();
-                String message =
-                        fk.describeSource() + " references " + fk.describeTarget() + ", but " + why + ": " + counts;
-                SourcePosition pos = fk.position();
-                sink.report(
-                        INFO,
-                        new StatementRef(fk.file(), pos, fk.statementLine(), fk.fingerprint()),
-                        message,
-                        hint(fk, canonical, byTarget.get(canonical)));
+            for (Reference fk : e.getValue()) {
+                String message = Describe.source(fk.from(), fk.fromColumns()) + " references "
+                        + Describe.target(fk.target(), fk.targetColumns()) + ", but " + why + ": " + counts;
+                sink.report(INFO, fk.at(), message, hint(fk, convention));
             }
         }
     }
 
-    private static String counts(Map<TableId, List<ModelForeignKey>> byTarget) {
+    private static String why(IdentityConvention convention) {
+        TableId canonical = convention.canonical();
+        String pin = IdentityConvention.pinningConfiguration(canonical);
+        return switch (convention.basis()) {
+            case CONFIGURED -> "canonicalIdentityTable is " + canonical.sql();
+            case PINNED -> "the baseline file pins " + canonical.sql() + " as the canonical identity table";
+            case MAJORITY -> "most FKs use " + canonical.sql() + " (inferred; pin it with " + pin + ")";
+            case TIE ->
+                canonical.sql() + " is canonical because it is referenced first in migration order, the"
+                        + " counts being tied (inferred; pin it with " + pin + ")";
+            case NONE -> throw new IllegalStateException("no canonical identity table");
+        };
+    }
+
+    private static String counts(Map<TableId, List<Reference>> byTarget) {
         List<String> parts = new ArrayList<>();
-        for (Map.Entry<TableId, List<ModelForeignKey>> e : byTarget.entrySet()) {
+        for (Map.Entry<TableId, List<Reference>> e : byTarget.entrySet()) {
             int n = e.getValue().size();
-            String cols = e.getValue().get(0).toColumns().isEmpty()
-                    ? ""
-                    : "(" + String.join(", ", e.getValue().get(0).toColumns()) + ")";
-            parts.add(n
-                    + (n == 1 ? " FK references " : " FKs reference ")
-                    + e.getKey().sql()
-                    + cols);
+            List<String> cols = e.getValue().get(0).targetColumns();
+            parts.add(n + (n == 1 ? " FK references " : " FKs reference ") + Describe.target(e.getKey(), cols));
         }
         return String.join(", ", parts);
     }
 
-    private static String hint(ModelForeignKey fk, TableId canonical, List<ModelForeignKey> canonicalFks) {
+    private static String hint(Reference fk, IdentityConvention convention) {
+        TableId canonical = convention.canonical();
+        List<Reference> canonicalFks = convention.byTarget().get(canonical);
         List<String> targetColumns = canonicalFks != null && !canonicalFks.isEmpty()
-                ? canonicalFks.get(0).toColumns()
-                : fk.toColumns();
+                ? canonicalFks.get(0).targetColumns()
+                : fk.targetColumns();
         if (targetColumns.isEmpty()) {
             targetColumns = List.of("id");
         }
-        String table = fk.from().id().sql();
-        String name = dev.refguard.parse.Identifier.sql(fk.name());
-        return "Point it at " + canonical.sql() + " in a new migration:\n"
+        String table = fk.from().sql();
+        String name = Identifier.sql(fk.constraintName());
+        String repoint = "Point it at " + canonical.sql() + " in a new migration:\n"
                 + "ALTER TABLE " + table + " DROP CONSTRAINT " + name + ";\n"
                 + "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " FOREIGN KEY ("
                 + Describe.columns(fk.fromColumns()) + ") REFERENCES " + canonical.sql() + "("
@@ -109,5 +99,19 @@ public final class MixedUserReferenceRule implements Rule {
                 + " NOT VALID;\n"
                 + "-- after fixing rows that have no match: ALTER TABLE " + table + " VALIDATE CONSTRAINT " + name
                 + ";";
+        if (fk.rejected()) {
+            repoint = "Point it at " + canonical.sql() + " where it is declared (PostgreSQL rejects it as written"
+                    + " anyway): REFERENCES " + canonical.sql() + "(" + Describe.columns(targetColumns) + ")";
+        }
+        if (convention.basis().inferred()) {
+            repoint += "\nrefguard inferred " + canonical.sql() + " from the counts; if "
+                    + fk.target().sql()
+                    + " is the right table, say so with <canonicalIdentityTable>"
+                    + fk.target().sql()
+                    + "</canonicalIdentityTable> (-Drefguard.canonicalIdentityTable="
+                    + fk.target().sql()
+                    + "), or record the inferred one with refguard:baseline.";
+        }
+        return repoint;
     }
 }

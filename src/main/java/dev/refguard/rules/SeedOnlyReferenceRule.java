@@ -2,16 +2,15 @@ package dev.refguard.rules;
 
 import dev.refguard.findings.RuleInfo;
 import dev.refguard.findings.Severity;
-import dev.refguard.schema.ReplayEvent.ForeignKeyDeclared;
-import dev.refguard.schema.ReplayEvent.Resolution;
-import dev.refguard.schema.TableOrigin;
-import dev.refguard.source.MigrationFile;
-import java.util.List;
+import dev.refguard.schema.ModelTable;
+import dev.refguard.schema.ReplayEvent.ReferenceUnresolved;
 
 /**
- * An FK in a schema migration points at a table only seed/demo files create. Incident: a Prisma
- * migration referenced {@code "users"}, created only by {@code ..._npm_run_db_seed_demo}; the deploy
- * failed with {@code relation "users" does not exist}.
+ * An FK in a schema migration resolves in the development replay (seed files included) but not in the
+ * production one: only seed/demo files create its target. Incident: a Prisma migration referenced
+ * {@code "users"}, created only by {@code ..._npm_run_db_seed_demo}; the deploy failed with
+ * {@code relation "users" does not exist}. A table a schema migration creates too (plainly, or with
+ * {@code IF NOT EXISTS} after the seed), or one a seed drops and creates again, exists in production: not seed-only.
  */
 public final class SeedOnlyReferenceRule implements Rule {
     static final RuleInfo INFO = new RuleInfo(
@@ -27,30 +26,27 @@ public final class SeedOnlyReferenceRule implements Rule {
         return INFO;
     }
 
-    /** Whether the event's target exists only through seed files (shared with the missing-target rule). */
-    static boolean seedOnly(ForeignKeyDeclared e) {
-        if (e.resolution() == Resolution.RESOLVED) {
-            return e.target().origin() == TableOrigin.SEED;
-        }
-        return !e.creators().isEmpty() && e.creators().stream().allMatch(MigrationFile::seed);
+    /** Whether the reference resolves only when the seed files run (the missing-target rule then stays quiet). */
+    static boolean seedOnly(RuleContext context, ReferenceUnresolved e) {
+        return context.resolvedInDevelopment(e).isPresent();
     }
 
     @Override
     public void check(RuleContext context, FindingSink sink) {
-        context.events(ForeignKeyDeclared.class)
-                .filter(e -> !e.at().file().seed() && seedOnly(e))
-                .forEach(e -> {
-                    List<MigrationFile> seeds =
-                            e.creators().stream().filter(MigrationFile::seed).toList();
+        context.events(ReferenceUnresolved.class)
+                .forEach(e -> context.resolvedInDevelopment(e).ifPresent(development -> {
+                    ModelTable target = development.target();
                     String creator =
-                            seeds.isEmpty() ? "seed/demo files" : "the seed/demo file " + Describe.file(seeds.get(0));
+                            target.createdBy() != null && target.createdBy().seed()
+                                    ? "the seed/demo file " + Describe.file(target.createdBy())
+                                    : "seed/demo files";
                     String message = Describe.source(e) + " references "
-                            + Describe.target(e.wantedTarget(), e.targetColumns()) + ", which only " + creator
-                            + " creates";
+                            + Describe.target(e.wantedTarget(), development.targetColumns()) + ", which only "
+                            + creator + " creates";
                     String hint = "Create " + e.wantedTarget().sql() + " in a schema migration that runs before "
                             + Describe.file(e.at().file()) + " (move its CREATE TABLE out of the seed file)"
                             + ", or, if that file is schema and not seed data, narrow seedPatterns.";
                     sink.report(INFO, e.at(), message, hint);
-                });
+                }));
     }
 }

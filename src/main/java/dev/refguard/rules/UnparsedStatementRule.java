@@ -2,9 +2,11 @@ package dev.refguard.rules;
 
 import dev.refguard.findings.RuleInfo;
 import dev.refguard.findings.Severity;
+import dev.refguard.schema.ReplayEvent;
 import dev.refguard.schema.ReplayEvent.FileProblem;
 import dev.refguard.schema.ReplayEvent.StatementUnreadable;
 import dev.refguard.schema.TableId;
+import java.util.stream.Stream;
 
 /** A statement that can change tables or keys could not be read at all; the file could not be read cleanly. */
 public final class UnparsedStatementRule implements Rule {
@@ -23,9 +25,17 @@ public final class UnparsedStatementRule implements Rule {
         return INFO;
     }
 
+    /**
+     * Events of the development replay, which reads every file: an unreadable statement in a seed file is worth
+     * knowing too, and it is the one replay that saw it.
+     */
+    private static <T extends ReplayEvent> Stream<T> development(RuleContext context, Class<T> type) {
+        return context.development().events().stream().filter(type::isInstance).map(type::cast);
+    }
+
     @Override
     public void check(RuleContext context, FindingSink sink) {
-        context.events(StatementUnreadable.class).forEach(e -> {
+        development(context, StatementUnreadable.class).forEach(e -> {
             String tables = e.touched().isEmpty()
                     ? ""
                     : "; tables marked incomplete: "
@@ -39,7 +49,7 @@ public final class UnparsedStatementRule implements Rule {
                     "Check the statement's syntax; if it is valid PostgreSQL, suppress this with"
                             + " -- refguard:ignore unparsed-statement <reason> and report the statement.");
         });
-        context.events(FileProblem.class).forEach(e -> {
+        development(context, FileProblem.class).forEach(e -> {
             String message = e.problem().message();
             // an unterminated quote or COPY block swallows the rest of the file; other problems do not
             boolean losesRest = message.startsWith("unterminated") || message.contains("the rest of the file");

@@ -24,6 +24,8 @@ public final class ModelForeignKey {
     final String fingerprint;
     final int statementLine;
     final ForeignKeySpec spec;
+    final TableId declaredFrom;
+    final TableId declaredTo;
 
     ModelForeignKey(
             String name,
@@ -47,6 +49,19 @@ public final class ModelForeignKey {
         this.position = spec.targetPosition() != null ? spec.targetPosition() : spec.position();
         this.fingerprint = fingerprint;
         this.statementLine = statementLine;
+        // names as they were at the declaring statement, for messages located there
+        this.declaredFrom = from.id;
+        this.declaredTo = to.id;
+    }
+
+    /** The referencing table's name when the FK was declared (it may have been renamed since). */
+    public TableId declaredFrom() {
+        return declaredFrom;
+    }
+
+    /** The referenced table's name when the FK was declared (it may have been renamed since). */
+    public TableId declaredTo() {
+        return declaredTo;
     }
 
     /** The constraint name (PostgreSQL's default when none was written). */
@@ -114,14 +129,17 @@ public final class ModelForeignKey {
         return file.seed();
     }
 
-    /** e.g. {@code setlists.last_modified_by}, or {@code t.(a, b)} for composite keys. */
+    /**
+     * e.g. {@code setlists.last_modified_by}, or {@code t.(a, b)} for composite keys: the table as it was named
+     * where the FK was declared, which is where findings about it point.
+     */
     public String describeSource() {
         String cols = fromColumns.size() == 1 ? fromColumns.get(0) : "(" + String.join(", ", fromColumns) + ")";
-        return from.displayName() + "." + cols;
+        return declaredFrom.displayName() + "." + cols;
     }
 
-    /** e.g. {@code auth.users(id)}. */
+    /** e.g. {@code auth.users(id)}, the table as named at the declaration. */
     public String describeTarget() {
-        return to.id().sql() + "(" + String.join(", ", toColumns) + ")";
+        return declaredTo.sql() + "(" + String.join(", ", toColumns) + ")";
     }
 }

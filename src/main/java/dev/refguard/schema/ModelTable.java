@@ -23,6 +23,8 @@ public final class ModelTable {
 
     final List<ModelForeignKey> foreignKeys = new ArrayList<>();
     boolean incomplete;
+    /** Created, renamed, moved, dropped: in order (kept by {@link TableStories}). */
+    final List<TableStep> story = new ArrayList<>();
 
     ModelTable(
             TableId id, TableOrigin origin, MigrationFile createdBy, SourcePosition createdAt, boolean columnsKnown) {
@@ -93,6 +95,11 @@ public final class ModelTable {
     /** The FKs declared on this table, in force now. */
     public List<ModelForeignKey> foreignKeys() {
         return List.copyOf(foreignKeys);
+    }
+
+    /** What happened to the table, in order: created, renamed, moved, dropped (file and line of each). */
+    public List<TableStep> story() {
+        return List.copyOf(story);
     }
 
     /** Whether a statement that could not be read touched it. */

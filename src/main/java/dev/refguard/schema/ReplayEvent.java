@@ -29,12 +29,17 @@ public sealed interface ReplayEvent {
      */
     record StatementRef(MigrationFile file, SourcePosition position, int statementLine, String fingerprint) {}
 
-    /** How an FK's target was found. */
-    enum Resolution {
-        /** The target table exists at that point. */
-        RESOLVED,
-        /** No table of that name exists at that point. */
-        MISSING_TABLE
+    /**
+     * A place in the history: a file and the line of a statement in it.
+     *
+     * @param file the migration file
+     * @param line the line where the statement starts
+     */
+    record Place(MigrationFile file, int line) {
+        /** {@code 010_items.sql:62}, for messages. */
+        public String where() {
+            return file.relativePath() + ":" + line;
+        }
     }
 
     /**
@@ -47,53 +52,108 @@ public sealed interface ReplayEvent {
     record MissingColumn(ModelTable table, Identifier written, String caseVariant) {}
 
     /**
-     * An FK was declared.
+     * An FK was declared: its target table was found ({@link ReferenceResolved}) or not
+     * ({@link ReferenceUnresolved}). Names are given as they were at that statement; the {@link ModelTable}s
+     * themselves may be renamed later.
+     */
+    sealed interface ForeignKeyDeclared extends ReplayEvent permits ReferenceResolved, ReferenceUnresolved {
+        /** The referencing table (the object; its name may change later). */
+        ModelTable source();
+
+        /** The referencing table's name at this statement. */
+        TableId sourceName();
+
+        /** The FK as written. */
+        ForeignKeySpec spec();
+
+        /** The name the reference resolved to at this statement (the search path's first schema when missing). */
+        TableId wantedTarget();
+
+        /** The referenced columns (the primary key's when omitted); empty when unknown. */
+        List<String> targetColumns();
+
+        /** Columns named by the FK that do not exist. */
+        List<MissingColumn> missingColumns();
+
+        /** Normalised types of the referencing columns ({@code null} entries when unknown). */
+        List<String> sourceTypes();
+
+        /**
+         * Whether an unreadable statement touched either table (or any table, for a missing target), so absence
+         * is not proven.
+         */
+        boolean incompleteKnowledge();
+
+        /** The referencing columns, folded. */
+        default List<String> sourceColumns() {
+            return spec().columns().stream().map(Identifier::folded).toList();
+        }
+    }
+
+    /**
+     * An FK whose target table exists at that point. PostgreSQL may still reject it (a type mismatch, a missing
+     * column, a non-unique target): then {@link #added()} is {@code null}, and every rule that does not need the
+     * FK to exist still checks it, so one run shows all the problems of the statement.
      *
-     * @param source the referencing table
-     * @param spec the FK as written
-     * @param resolution whether the target existed then
-     * @param target the target table, or {@code null} when missing
-     * @param wantedTarget the name the reference resolves to (the search path's first schema when missing)
-     * @param targetColumns the referenced columns (the primary key's when omitted); empty when unknown
-     * @param laterCreator when missing: the file of the first later statement that creates the table (a
-     *     later file, or this one further down), or {@code null}
-     * @param laterCreatorLine the line of that statement (0 when none)
-     * @param creators every file of the history that creates a table of that name
-     * @param caseVariant when missing: an existing table whose name differs only in case/quoting, or {@code null}
-     * @param missingColumns columns named by the FK that do not exist
-     * @param sourceTypes normalised types of the referencing columns ({@code null} entries when unknown)
      * @param targetTypes normalised types of the referenced columns ({@code null} entries when unknown)
      * @param referencedKeyUnique whether the referenced columns are the target's primary key or a unique key
      *     ({@code null} when unknown)
      * @param added the FK as added to the model, or {@code null} when PostgreSQL would reject it
-     * @param incompleteKnowledge whether an unreadable statement touched either table (or any table, for
-     *     a missing target), so absence is not proven
      */
-    record ForeignKeyDeclared(
+    record ReferenceResolved(
             StatementRef at,
             ModelTable source,
+            TableId sourceName,
             ForeignKeySpec spec,
-            Resolution resolution,
             ModelTable target,
             TableId wantedTarget,
             List<String> targetColumns,
-            MigrationFile laterCreator,
-            int laterCreatorLine,
-            List<MigrationFile> creators,
-            ModelTable caseVariant,
             List<MissingColumn> missingColumns,
             List<String> sourceTypes,
             List<String> targetTypes,
             Boolean referencedKeyUnique,
             ModelForeignKey added,
             boolean incompleteKnowledge)
-            implements ReplayEvent {
-        public ForeignKeyDeclared {
+            implements ForeignKeyDeclared {
+        public ReferenceResolved {
             targetColumns = List.copyOf(targetColumns);
-            creators = List.copyOf(creators);
             missingColumns = List.copyOf(missingColumns);
             sourceTypes = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(sourceTypes));
             targetTypes = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(targetTypes));
+        }
+
+        /** Whether PostgreSQL would reject the FK (it is not in the model). */
+        public boolean rejected() {
+            return added == null;
+        }
+    }
+
+    /**
+     * An FK whose target table does not exist at that point.
+     *
+     * @param laterCreator the first later statement that creates a table of that name (a later file, or this
+     *     one further down), or {@code null}
+     * @param caseVariant an existing table whose name differs only in case/quoting, or {@code null}
+     * @param formerly what became of a table that once had that name (renamed, moved, dropped), or {@code null}
+     */
+    record ReferenceUnresolved(
+            StatementRef at,
+            ModelTable source,
+            TableId sourceName,
+            ForeignKeySpec spec,
+            TableId wantedTarget,
+            List<String> targetColumns,
+            List<MissingColumn> missingColumns,
+            List<String> sourceTypes,
+            Place laterCreator,
+            ModelTable caseVariant,
+            TableStep formerly,
+            boolean incompleteKnowledge)
+            implements ForeignKeyDeclared {
+        public ReferenceUnresolved {
+            targetColumns = List.copyOf(targetColumns);
+            missingColumns = List.copyOf(missingColumns);
+            sourceTypes = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(sourceTypes));
         }
     }
 
@@ -102,18 +162,18 @@ public sealed interface ReplayEvent {
      *
      * @param written the name as written
      * @param wanted what it resolves to
-     * @param laterCreator the file of the first later statement that creates it, or {@code null}
-     * @param laterCreatorLine the line of that statement (0 when none)
+     * @param laterCreator the first later statement that creates it, or {@code null}
      * @param caseVariant an existing table differing only in case/quoting, or {@code null}
+     * @param formerly what became of a table that once had that name (renamed, moved, dropped), or {@code null}
      * @param incompleteKnowledge an unreadable statement may have created it
      */
     record TableNotFound(
             StatementRef at,
             QualifiedName written,
             TableId wanted,
-            MigrationFile laterCreator,
-            int laterCreatorLine,
+            Place laterCreator,
             ModelTable caseVariant,
+            TableStep formerly,
             boolean incompleteKnowledge)
             implements ReplayEvent {}
 
@@ -149,8 +209,14 @@ public sealed interface ReplayEvent {
         }
     }
 
-    /** One FK's column types after a type change. */
-    record TypeCheck(ModelForeignKey foreignKey, List<String> sourceTypes, List<String> targetTypes) {}
+    /**
+     * One FK's column types after a type change.
+     *
+     * @param from the referencing table's name at the change
+     * @param to the referenced table's name at the change
+     */
+    record TypeCheck(
+            ModelForeignKey foreignKey, TableId from, TableId to, List<String> sourceTypes, List<String> targetTypes) {}
 
     /**
      * A statement that can change the model could not be read.
@@ -167,17 +233,36 @@ public sealed interface ReplayEvent {
     /** The splitter or the file reader reported a problem. */
     record FileProblem(StatementRef at, SplitProblem problem) implements ReplayEvent {}
 
+    /** The kinds of {@link Destructive} statement. */
+    enum DestructiveKind {
+        DROP_TABLE("DROP TABLE"),
+        TRUNCATE("TRUNCATE"),
+        DELETE_ALL("DELETE without WHERE"),
+        DROP_SCHEMA("DROP SCHEMA");
+
+        private final String sql;
+
+        DestructiveKind(String sql) {
+            this.sql = sql;
+        }
+
+        /** How messages name it, e.g. {@code DROP TABLE}. */
+        public String sql() {
+            return sql;
+        }
+    }
+
     /**
      * A destructive statement ran: DROP TABLE, TRUNCATE, DELETE without WHERE, DROP SCHEMA.
      *
-     * @param statement e.g. {@code DROP TABLE}, {@code TRUNCATE}
+     * @param kind which statement
      * @param tables the tables it touched (for DROP SCHEMA: every table in the schema)
      * @param cascade whether CASCADE was written
      * @param removedForeignKeys FKs of other tables that CASCADE removed
      */
     record Destructive(
             StatementRef at,
-            String statement,
+            DestructiveKind kind,
             List<ModelTable> tables,
             boolean cascade,
             List<ModelForeignKey> removedForeignKeys)
@@ -187,4 +272,26 @@ public sealed interface ReplayEvent {
             removedForeignKeys = List.copyOf(removedForeignKeys);
         }
     }
+
+    /**
+     * {@code CREATE TRIGGER ... ON table ... EXECUTE FUNCTION f()}.
+     *
+     * @param table the table the trigger is on
+     * @param function the function it runs, resolved like a table name (schema and folded name)
+     * @param events the events in upper case, e.g. {@code INSERT}
+     */
+    record TriggerCreated(StatementRef at, TableId table, TableId function, List<String> events)
+            implements ReplayEvent {
+        public TriggerCreated {
+            events = List.copyOf(events);
+        }
+    }
+
+    /**
+     * {@code CREATE [OR REPLACE] FUNCTION}.
+     *
+     * @param function its schema and folded name
+     * @param body the body text, {@code ""} when unknown
+     */
+    record FunctionCreated(StatementRef at, TableId function, String body) implements ReplayEvent {}
 }

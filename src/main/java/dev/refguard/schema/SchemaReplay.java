@@ -24,8 +24,9 @@ import dev.refguard.parse.SchemaChange.RenameConstraint;
 import dev.refguard.parse.SchemaChange.RenameTable;
 import dev.refguard.parse.SchemaChange.SetSchema;
 import dev.refguard.parse.SourcePosition;
+import dev.refguard.schema.ReplayEvent.DestructiveKind;
 import dev.refguard.schema.ReplayEvent.MissingColumn;
-import dev.refguard.schema.ReplayEvent.Resolution;
+import dev.refguard.schema.ReplayEvent.Place;
 import dev.refguard.schema.ReplayEvent.StatementRef;
 import dev.refguard.schema.ReplayEvent.TypeCheck;
 import dev.refguard.source.MigrationFile;
@@ -60,6 +61,7 @@ public final class SchemaReplay {
     private final Map<TableId, List<Creator>> creators;
     private final List<ReplayEvent> events = new ArrayList<>();
     private final Set<TableId> touchedByUnreadable = new HashSet<>();
+    private final TableStories stories = new TableStories();
     private boolean unreadableWithoutTables;
 
     private List<String> searchPath = DEFAULT_SEARCH_PATH;
@@ -149,11 +151,16 @@ public final class SchemaReplay {
         } else if (change instanceof SchemaChange.SetSearchPath s) {
             setSearchPath(s);
         } else if (change instanceof SchemaChange.Truncate t) {
-            destructive("TRUNCATE", t.tables(), t.cascade(), t.position());
+            destructive(DestructiveKind.TRUNCATE, t.tables(), t.cascade(), t.position());
         } else if (change instanceof SchemaChange.DeleteAll d) {
-            destructive("DELETE without WHERE", List.of(d.table()), false, d.position());
+            destructive(DestructiveKind.DELETE_ALL, List.of(d.table()), false, d.position());
+        } else if (change instanceof SchemaChange.CreateTrigger t) {
+            events.add(new ReplayEvent.TriggerCreated(
+                    ref(t.position()), tableIdOf(t.table()), wanted(t.function()), t.events()));
+        } else if (change instanceof SchemaChange.CreateFunction f) {
+            events.add(new ReplayEvent.FunctionCreated(ref(f.position()), wanted(f.name()), f.body()));
         }
-        // CREATE SCHEMA is implicit in table ids; triggers and functions matter to a later rule
+        // CREATE SCHEMA is implicit in table ids
     }
 
     // ---------------------------------------------------------------- name resolution
@@ -211,6 +218,12 @@ public final class SchemaReplay {
         return table;
     }
 
+    /** The table a trigger names: the existing one's id, else the name it resolves to. */
+    private TableId tableIdOf(QualifiedName name) {
+        ModelTable table = find(name);
+        return table != null ? table.id : wanted(name);
+    }
+
     private ModelTable caseVariant(TableId id) {
         return tables.values().stream()
                 .filter(t -> !t.id.equals(id) && t.id.caseKey().equals(id.caseKey()))
@@ -226,19 +239,8 @@ public final class SchemaReplay {
                 .orElse(null);
     }
 
-    private static MigrationFile fileOf(Creator creator) {
-        return creator == null ? null : creator.file();
-    }
-
-    private static int lineOf(Creator creator) {
-        return creator == null ? 0 : creator.line();
-    }
-
-    private List<MigrationFile> creatorsOf(TableId id) {
-        return creators.getOrDefault(id, List.of()).stream()
-                .map(Creator::file)
-                .distinct()
-                .toList();
+    private static Place placeOf(Creator creator) {
+        return creator == null ? null : new Place(creator.file(), creator.line());
     }
 
     private boolean mayBeUnknown(TableId id) {
@@ -327,6 +329,7 @@ public final class SchemaReplay {
             table.columns.putIfAbsent(name, column(name, spec.type(), spec.defaultExpression()));
         }
         tables.put(id, table);
+        stories.created(table, file, statement.line());
         for (ColumnSpec spec : c.columns()) {
             String name = fold(spec.name());
             // a reader may give an inline key both as a column flag and as a KeySpec (with its name)
@@ -421,24 +424,18 @@ public final class SchemaReplay {
         StatementRef at = ref(spec.targetPosition() != null ? spec.targetPosition() : spec.position());
         List<MissingColumn> missing = new ArrayList<>(missingColumns(source, spec.columns()));
         if (target == null) {
-            Creator later = laterCreator(wantedTarget);
-            events.add(new ReplayEvent.ForeignKeyDeclared(
+            events.add(new ReplayEvent.ReferenceUnresolved(
                     at,
                     source,
+                    source.id,
                     spec,
-                    Resolution.MISSING_TABLE,
-                    null,
                     wantedTarget,
                     spec.targetColumns().stream().map(Identifier::folded).toList(),
-                    fileOf(later),
-                    lineOf(later),
-                    creatorsOf(wantedTarget),
-                    caseVariant(wantedTarget),
                     missing,
                     typesOf(source, sourceColumns),
-                    List.of(),
-                    null,
-                    null,
+                    placeOf(laterCreator(wantedTarget)),
+                    caseVariant(wantedTarget),
+                    stories.fateOf(wantedTarget),
                     source.incomplete || mayBeUnknown(wantedTarget)));
             return;
         }
@@ -489,18 +486,14 @@ public final class SchemaReplay {
             source.foreignKeys.add(added);
             foreignKeys.add(added);
         }
-        events.add(new ReplayEvent.ForeignKeyDeclared(
+        events.add(new ReplayEvent.ReferenceResolved(
                 at,
                 source,
+                source.id,
                 spec,
-                Resolution.RESOLVED,
                 target,
                 wantedTarget,
                 targetColumns,
-                null,
-                0,
-                creatorsOf(wantedTarget),
-                null,
                 missing,
                 sourceTypes,
                 targetTypes,
@@ -534,14 +527,13 @@ public final class SchemaReplay {
         if (table == null) {
             if (!a.ifExists()) {
                 TableId id = wanted(a.table());
-                Creator later = laterCreator(id);
                 events.add(new ReplayEvent.TableNotFound(
                         ref(a.position()),
                         a.table(),
                         id,
-                        fileOf(later),
-                        lineOf(later),
+                        placeOf(laterCreator(id)),
                         caseVariant(id),
+                        stories.fateOf(id),
                         mayBeUnknown(id)));
             }
             return;
@@ -696,6 +688,7 @@ public final class SchemaReplay {
             return; // PostgreSQL: relation already exists
         }
         tables.remove(table.id);
+        stories.moved(table, table.id, newId, file, statement.line());
         table.id = newId;
         tables.put(newId, table);
     }
@@ -735,7 +728,8 @@ public final class SchemaReplay {
             boolean involved = (fk.from == table && fk.fromColumns.contains(col))
                     || (fk.to == table && fk.toColumns.contains(col));
             if (involved) {
-                checks.add(new TypeCheck(fk, typesOf(fk.from, fk.fromColumns), typesOf(fk.to, fk.toColumns)));
+                checks.add(new TypeCheck(
+                        fk, fk.from.id, fk.to.id, typesOf(fk.from, fk.fromColumns), typesOf(fk.to, fk.toColumns)));
             }
         }
         if (!checks.isEmpty()) {
@@ -759,16 +753,19 @@ public final class SchemaReplay {
                     .filter(fk -> !dropped.contains(fk.from))
                     .toList();
             if (!in.isEmpty() && !drop.cascade()) {
-                events.add(new ReplayEvent.Destructive(ref(drop.position()), "DROP TABLE", dropped, false, List.of()));
+                events.add(new ReplayEvent.Destructive(
+                        ref(drop.position()), DestructiveKind.DROP_TABLE, dropped, false, List.of()));
                 return; // PostgreSQL: other objects depend on it; nothing is dropped
             }
             removed.addAll(in);
         }
-        events.add(new ReplayEvent.Destructive(ref(drop.position()), "DROP TABLE", dropped, drop.cascade(), removed));
+        events.add(new ReplayEvent.Destructive(
+                ref(drop.position()), DestructiveKind.DROP_TABLE, dropped, drop.cascade(), removed));
         removed.forEach(this::removeForeignKey);
         for (ModelTable table : dropped) {
             List.copyOf(table.foreignKeys).forEach(this::removeForeignKey);
             tables.remove(table.id);
+            stories.dropped(table, file, statement.line());
             uniqueIndexes.values().removeIf(i -> i.table() == table);
         }
     }
@@ -783,7 +780,8 @@ public final class SchemaReplay {
         List<ModelForeignKey> removed = foreignKeys.stream()
                 .filter(fk -> inSchema.contains(fk.to) && !inSchema.contains(fk.from))
                 .toList();
-        events.add(new ReplayEvent.Destructive(ref(drop.position()), "DROP SCHEMA", inSchema, drop.cascade(), removed));
+        events.add(new ReplayEvent.Destructive(
+                ref(drop.position()), DestructiveKind.DROP_SCHEMA, inSchema, drop.cascade(), removed));
         if (!drop.cascade() && !inSchema.isEmpty()) {
             return;
         }
@@ -791,6 +789,7 @@ public final class SchemaReplay {
         for (ModelTable table : inSchema) {
             List.copyOf(table.foreignKeys).forEach(this::removeForeignKey);
             tables.remove(table.id);
+            stories.dropped(table, file, statement.line());
         }
     }
 
@@ -820,7 +819,8 @@ public final class SchemaReplay {
         searchPath = schemas.isEmpty() ? DEFAULT_SEARCH_PATH : schemas;
     }
 
-    private void destructive(String what, List<QualifiedName> names, boolean cascade, SourcePosition position) {
+    private void destructive(
+            DestructiveKind what, List<QualifiedName> names, boolean cascade, SourcePosition position) {
         List<ModelTable> touched = new ArrayList<>();
         for (QualifiedName name : names) {
             ModelTable table = find(name);

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.refguard.parse.MigrationParser;
 import dev.refguard.parse.ParsedFile;
 import dev.refguard.schema.ReplayEvent.ColumnTypeChanged;
-import dev.refguard.schema.ReplayEvent.ForeignKeyDeclared;
-import dev.refguard.schema.ReplayEvent.Resolution;
+import dev.refguard.schema.ReplayEvent.ReferenceResolved;
+import dev.refguard.schema.ReplayEvent.ReferenceUnresolved;
 import dev.refguard.source.Layout;
 import dev.refguard.source.MigrationFile;
 import dev.refguard.source.MigrationHistory;
@@ -74,9 +74,9 @@ class SchemaReplayTest {
         ReplayResult r = replay("create table tags (name text primary key);\n"
                 + "create table items (id int primary key, tag text references tags);");
         assertThat(edges(r)).containsExactly("public.items(tag) -> public.tags(name) items_tag_fkey");
-        ForeignKeyDeclared fk = r.events().stream()
-                .filter(ForeignKeyDeclared.class::isInstance)
-                .map(ForeignKeyDeclared.class::cast)
+        ReferenceResolved fk = r.events().stream()
+                .filter(ReferenceResolved.class::isInstance)
+                .map(ReferenceResolved.class::cast)
                 .findFirst()
                 .orElseThrow();
         assertThat(fk.sourceTypes()).containsExactly("text");
@@ -134,12 +134,12 @@ class SchemaReplayTest {
                 "create schema app;\nset search_path = app, public;\ncreate table accounts (id int primary key);",
                 "create table orders (id int primary key, account_id int references accounts(id));");
         // the second file runs in a new session: accounts is public.accounts there, which does not exist
-        ForeignKeyDeclared fk = r.events().stream()
-                .filter(ForeignKeyDeclared.class::isInstance)
-                .map(ForeignKeyDeclared.class::cast)
+        // the FK's target was not found: an unresolved reference, with the name it was looked up as
+        ReferenceUnresolved fk = r.events().stream()
+                .filter(ReferenceUnresolved.class::isInstance)
+                .map(ReferenceUnresolved.class::cast)
                 .findFirst()
                 .orElseThrow();
-        assertThat(fk.resolution()).isEqualTo(Resolution.MISSING_TABLE);
         assertThat(fk.wantedTarget()).isEqualTo(new TableId("public", "accounts"));
         assertThat(r.tables()).extracting(t -> t.id().toString()).contains("app.accounts");
     }
@@ -155,12 +155,12 @@ class SchemaReplayTest {
         ReplayResult r = replay(
                 "create table orders (id int primary key, c int references customers(id));",
                 "create table customers (id int primary key);");
-        ForeignKeyDeclared fk = r.events().stream()
-                .filter(ForeignKeyDeclared.class::isInstance)
-                .map(ForeignKeyDeclared.class::cast)
+        ReferenceUnresolved fk = r.events().stream()
+                .filter(ReferenceUnresolved.class::isInstance)
+                .map(ReferenceUnresolved.class::cast)
                 .findFirst()
                 .orElseThrow();
-        assertThat(fk.laterCreator().relativePath()).isEqualTo("m/2.sql");
-        assertThat(fk.added()).isNull();
+        assertThat(fk.laterCreator().file().relativePath()).isEqualTo("m/2.sql");
+        assertThat(r.events()).noneMatch(ReferenceResolved.class::isInstance);
     }
 }

@@ -28,6 +28,17 @@ class SeedClassifierTest {
     }
 
     @Test
+    void takesSampleDataForSeedButNotALabAppsSamplesTable() {
+        assertThat(defaults.isSeed("supabase/migrations/20240301000000_create_samples.sql"))
+                .isFalse();
+        assertThat(defaults.isSeed("prisma/migrations/20240301000000_samples/migration.sql"))
+                .isFalse();
+        assertThat(defaults.isSeed("supabase/migrations/20240302000000_sample_data.sql"))
+                .isTrue();
+        assertThat(defaults.isSeed("db/sample-data/users.sql")).isTrue();
+    }
+
+    @Test
     void letsDoubleStarSpanZeroOrMoreFolders() {
         assertThat(SeedClassifier.matches("**/testdata/**", "testdata/a.sql")).isTrue();
         assertThat(SeedClassifier.matches("**/testdata/**", "x/y/testdata/z/a.sql"))

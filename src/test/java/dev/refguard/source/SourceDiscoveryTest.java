@@ -128,7 +128,7 @@ class SourceDiscoveryTest {
     @Test
     void flagsFlywayFileMatchingSeedPatterns() throws IOException {
         touch("src/main/resources/db/migration/V1__init.sql");
-        touch("src/main/resources/db/migration/V2__sample_rows.sql");
+        touch("src/main/resources/db/migration/V2__sample_data.sql");
 
         MigrationHistory history = single(auto());
 
