@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +53,20 @@ class BaselineTest {
         assertThat(Baseline.read(file).entries())
                 .extracting(Baseline.Entry::ruleId)
                 .containsExactly("fk-type-mismatch", "table-redefined");
+    }
+
+    @Test
+    void pinsTheCanonicalIdentityTableOfEachHistoryAndReadsItBack(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("refguard-baseline.json");
+        Baseline.of(List.of(finding("mixed-user-reference", 4, "f1")), Map.of("supabase/migrations", "auth.users"))
+                .write(file);
+        assertThat(Files.readString(file))
+                .contains("\"canonicalIdentityTables\": {\n    \"supabase/migrations\": \"auth.users\"\n  }");
+        assertThat(Baseline.read(file).canonicalIdentityTables())
+                .containsExactly(Map.entry("supabase/migrations", "auth.users"));
+        Baseline.of(List.of()).write(file);
+        assertThat(Files.readString(file)).doesNotContain("canonicalIdentityTables");
+        assertThat(Baseline.read(file).canonicalIdentityTables()).isEmpty();
     }
 
     @Test
