@@ -20,6 +20,8 @@ public final class RuleRegistry {
             new IfNotExistsOverSharedRule(),
             new FkToNonUniqueRule(),
             new DestructiveOnSharedRule(),
+            new MissingUserSyncTriggerRule(),
+            new UnenforcedReferenceRule(),
             new UnparsedStatementRule());
 
     private RuleRegistry() {}

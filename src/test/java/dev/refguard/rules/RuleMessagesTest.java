@@ -140,4 +140,37 @@ class RuleMessagesTest {
                 .isEqualTo("tokens.u references public.users(id), which only the seed/demo file"
                         + " supabase/migrations/001_demo_users.sql creates");
     }
+
+    @Test
+    void aMissingSyncTriggerSaysWhenValuesComeFromAuthUid() throws IOException {
+        migration(
+                "001_users.sql",
+                "create table public.users (id uuid primary key references auth.users(id));\n"
+                        + "create table posts (id bigint primary key,"
+                        + " author_id uuid default auth.uid() references public.users(id));\n");
+
+        Finding f = only(analyze(), "missing-user-sync-trigger");
+
+        assertThat(f.location().line()).isEqualTo(1);
+        assertThat(f.message())
+                .startsWith("users extends auth.users (its primary key references auth.users(id)), and 1 FK"
+                        + " references it (posts.author_id)")
+                .endsWith("posts.author_id is filled from auth.uid(), so inserts fail for every new user");
+        assertThat(f.hint()).contains("after insert on auth.users").contains("insert into public.users");
+    }
+
+    @Test
+    void anUnenforcedReferenceNamesTheTableItSeemsToMean() throws IOException {
+        migration(
+                "001_notes.sql",
+                "create table projects (id bigint primary key);\n"
+                        + "create table notes (id bigint primary key,\n  project_id bigint);\n");
+
+        Finding f = only(analyze(), "unenforced-reference");
+
+        assertThat(f.location().line()).isEqualTo(3);
+        assertThat(f.message())
+                .isEqualTo("notes.project_id (bigint) looks like a reference to public.projects(id) but has no"
+                        + " foreign key: deleting a row there leaves orphans here");
+    }
 }
