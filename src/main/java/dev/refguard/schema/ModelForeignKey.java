@@ -24,6 +24,8 @@ public final class ModelForeignKey {
     final String fingerprint;
     final int statementLine;
     final ForeignKeySpec spec;
+    /** The primary key, unique constraint or unique index of the target this FK depends on, or {@code null}. */
+    String referencedKey;
 
     ModelForeignKey(
             String name,
@@ -47,6 +49,19 @@ public final class ModelForeignKey {
         this.position = spec.targetPosition() != null ? spec.targetPosition() : spec.position();
         this.fingerprint = fingerprint;
         this.statementLine = statementLine;
+    }
+
+    /** A copy between other table objects (for snapshots), with the same facts. */
+    ModelForeignKey copy(ModelTable newFrom, ModelTable newTo) {
+        ModelForeignKey copy =
+                new ModelForeignKey(name, newFrom, fromColumns, newTo, toColumns, spec, file, fingerprint, statementLine);
+        copy.referencedKey = referencedKey;
+        return copy;
+    }
+
+    /** The key of the target this FK depends on (dropping it needs {@code CASCADE}), or {@code null} when unknown. */
+    public String referencedKey() {
+        return referencedKey;
     }
 
     /** The constraint name (PostgreSQL's default when none was written). */
