@@ -36,6 +36,7 @@ final class ModelSnapshot {
             List<String> primaryKey,
             String primaryKeyName,
             Map<String, List<String>> uniqueKeys,
+            List<String> keyOrder,
             Set<String> deferrableKeys,
             Set<String> indexOnlyKeys,
             List<ModelForeignKey> foreignKeys,
@@ -71,6 +72,7 @@ final class ModelSnapshot {
                             List.copyOf(t.primaryKey),
                             t.primaryKeyName,
                             new LinkedHashMap<>(t.uniqueKeys),
+                            List.copyOf(t.keyOrder),
                             Set.copyOf(t.deferrableKeys),
                             Set.copyOf(t.indexOnlyKeys),
                             List.copyOf(t.foreignKeys),
@@ -117,6 +119,8 @@ final class ModelSnapshot {
             t.primaryKeyName = s.primaryKeyName();
             t.uniqueKeys.clear();
             t.uniqueKeys.putAll(s.uniqueKeys());
+            t.keyOrder.clear();
+            t.keyOrder.addAll(s.keyOrder());
             t.deferrableKeys.clear();
             t.deferrableKeys.addAll(s.deferrableKeys());
             t.indexOnlyKeys.clear();

@@ -27,6 +27,8 @@ public final class ModelTable {
     final Map<String, List<String>> uniqueKeys = new LinkedHashMap<>();
     /** Keys declared {@code DEFERRABLE}: no FK may reference them. */
     final Set<String> deferrableKeys = new HashSet<>();
+    /** The names of the primary key and of {@link #uniqueKeys}, in creation order (the order of their index OIDs). */
+    final List<String> keyOrder = new ArrayList<>();
     /** Entries of {@link #uniqueKeys} that are bare unique indexes, not constraints. */
     final Set<String> indexOnlyKeys = new HashSet<>();
 
@@ -93,6 +95,13 @@ public final class ModelTable {
      * any order, that is not {@code DEFERRABLE}.
      */
     Optional<String> referencableKey(List<String> cols) {
+        for (String name : keyOrder) {
+            List<String> keyCols = name.equals(primaryKeyName) ? primaryKey : uniqueKeys.get(name);
+            if (keyCols != null && sameSet(keyCols, cols) && !deferrableKeys.contains(name)) {
+                return Optional.of(name);
+            }
+        }
+        // keys the table had before key order was followed (platform tables)
         if (primaryKeyName != null && sameSet(primaryKey, cols) && !deferrableKeys.contains(primaryKeyName)) {
             return Optional.of(primaryKeyName);
         }
@@ -172,6 +181,7 @@ public final class ModelTable {
         copy.primaryKey.addAll(primaryKey);
         copy.primaryKeyName = primaryKeyName;
         copy.uniqueKeys.putAll(uniqueKeys);
+        copy.keyOrder.addAll(keyOrder);
         copy.deferrableKeys.addAll(deferrableKeys);
         copy.indexOnlyKeys.addAll(indexOnlyKeys);
         copy.incomplete = incomplete;

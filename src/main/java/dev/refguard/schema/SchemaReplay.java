@@ -582,6 +582,7 @@ public final class SchemaReplay {
             constraintNames.use(table.id.schema(), name);
         }
         table.primaryKeyName = name;
+        table.keyOrder.add(name);
         if (deferrable) {
             table.deferrableKeys.add(name);
         }
@@ -598,6 +599,7 @@ public final class SchemaReplay {
             constraintNames.use(table.id.schema(), name);
         }
         table.uniqueKeys.put(name, List.copyOf(cols));
+        table.keyOrder.add(name);
         if (deferrable) {
             table.deferrableKeys.add(name);
         }
@@ -636,6 +638,7 @@ public final class SchemaReplay {
         indexes.add(new Indexes.Entry(table, name, cols, unique, false, referencable));
         if (referencable) {
             table.uniqueKeys.put(name, List.copyOf(cols));
+            table.keyOrder.add(name);
             table.indexOnlyKeys.add(name);
         }
     }
@@ -726,8 +729,16 @@ public final class SchemaReplay {
         boolean nameTaken = spec.constraintName() != null
                 && hasConstraint(source, spec.constraintName().folded());
         // docs/replay.md, "Dependencies": the FK depends on the first non-deferrable key over its columns
-        String key = targetColumns.isEmpty() ? null : target.referencableKey(targetColumns).orElse(null);
-        boolean deferrableOnly = !targetColumns.isEmpty() && target.onlyDeferrableKey(targetColumns);
+        // (REFERENCES t without columns: t's primary key, whatever other key covers the same columns)
+        String key = targetColumns.isEmpty()
+                ? null
+                : spec.targetColumns().isEmpty() && !target.deferrable(target.primaryKeyName)
+                        ? target.primaryKeyName
+                        : target.referencableKey(targetColumns).orElse(null);
+        boolean deferrableOnly = !targetColumns.isEmpty()
+                && (spec.targetColumns().isEmpty()
+                        ? target.deferrable(target.primaryKeyName)
+                        : target.onlyDeferrableKey(targetColumns));
         boolean temporaryTarget = target.id.schema().equals(Schemas.TEMP) && !source.id.schema().equals(Schemas.TEMP);
         ModelForeignKey added = null;
         boolean accepted = missing.isEmpty() && !incompatible && !Boolean.FALSE.equals(unique) && arity && !nameTaken;
@@ -964,6 +975,7 @@ public final class SchemaReplay {
         }
         table.deferrableKeys.remove(name);
         table.indexOnlyKeys.remove(name);
+        table.keyOrder.remove(name);
         indexes.remove(table, name);
         constraintNames.release(table.id.schema(), name);
     }
@@ -1041,6 +1053,7 @@ public final class SchemaReplay {
         if (table.deferrableKeys.remove(from)) {
             table.deferrableKeys.add(to);
         }
+        table.keyOrder.replaceAll(n -> n.equals(from) ? to : n);
         for (ModelForeignKey fk : foreignKeys) {
             if (fk.to == table && from.equals(fk.referencedKey)) {
                 fk.referencedKey = to;
