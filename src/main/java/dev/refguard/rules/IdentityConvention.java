@@ -86,20 +86,21 @@ public record IdentityConvention(TableId canonical, Basis basis, Map<TableId, Li
         byTarget = java.util.Collections.unmodifiableMap(copy);
     }
 
-    /** An FK's identity for counting: the table object (equal by identity), its columns, the target. */
-    private record FkKey(ModelTable source, List<String> columns, TableId target) {}
+    /** An FK's identity for counting: the table (by its {@link ModelTable#oid()}), its columns, the target. */
+    private record FkKey(long source, List<String> columns, TableId target) {}
 
     /** The convention of the history {@code context} holds. */
     public static IdentityConvention of(RuleContext context) {
-        Set<ModelForeignKey> inForce = new HashSet<>(context.foreignKeys());
+        Set<Long> inForce = new HashSet<>();
+        context.foreignKeys().forEach(fk -> inForce.add(fk.oid()));
         Map<TableId, List<Reference>> byTarget = new LinkedHashMap<>();
         // one FK stated twice (an idempotent migration repeating its ADD CONSTRAINT) counts once
         Set<FkKey> seen = new HashSet<>();
         context.events(ReferenceResolved.class).forEach(e -> {
-            boolean counted = e.added() == null || inForce.contains(e.added());
+            boolean counted = e.added() == null || inForce.contains(e.added().oid());
             TableId target = e.target().id();
             if (!counted
-                    || !seen.add(new FkKey(e.source(), e.sourceColumns(), target))
+                    || !seen.add(new FkKey(e.source().oid(), e.sourceColumns(), target))
                     || !context.identityTables().contains(target)
                     || context.identityTables().contains(e.source().id())
                     || isExtension(e.source(), e.sourceColumns())) {

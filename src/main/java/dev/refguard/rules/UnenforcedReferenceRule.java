@@ -43,10 +43,10 @@ public final class UnenforcedReferenceRule implements Rule {
 
     @Override
     public void check(RuleContext context, FindingSink sink) {
-        Map<ModelTable, Set<String>> declared = new HashMap<>();
+        Map<Long, Set<String>> declared = new HashMap<>();
         // a declared FK, even one PostgreSQL rejects, shows the reference was meant: other rules speak for it
         context.events(ForeignKeyDeclared.class)
-                .forEach(e -> declared.computeIfAbsent(e.source(), k -> new HashSet<>())
+                .forEach(e -> declared.computeIfAbsent(e.source().oid(), k -> new HashSet<>())
                         .addAll(e.sourceColumns()));
         Map<TableId, ModelTable> byId = new HashMap<>();
         context.replay().tables().forEach(t -> byId.put(t.id(), t));
@@ -60,7 +60,7 @@ public final class UnenforcedReferenceRule implements Rule {
             if (table.origin() != TableOrigin.MIGRATION) {
                 continue;
             }
-            Set<String> covered = declared.getOrDefault(table, Set.of());
+            Set<String> covered = declared.getOrDefault(table.oid(), Set.of());
             for (ModelColumn column : table.columns()) {
                 if (covered.contains(column.name()) || column.type() == null) {
                     continue;

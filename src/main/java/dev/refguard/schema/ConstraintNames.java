@@ -15,6 +15,17 @@ final class ConstraintNames {
 
     private final Set<String> used = new HashSet<>();
 
+    /** The names taken now, for a snapshot. */
+    Set<String> save() {
+        return new HashSet<>(used);
+    }
+
+    /** Takes back the names of a snapshot. */
+    void restore(Set<String> saved) {
+        used.clear();
+        used.addAll(saved);
+    }
+
     /** Records a name as taken in {@code schema}. */
     void use(String schema, String name) {
         used.add(schema + "\u0000" + name);

@@ -24,8 +24,12 @@ public final class ModelForeignKey {
     final String fingerprint;
     final int statementLine;
     final ForeignKeySpec spec;
-    final TableId declaredFrom;
-    final TableId declaredTo;
+    TableId declaredFrom;
+    TableId declaredTo;
+    /** The primary key, unique constraint or unique index of the target this FK depends on, or {@code null}. */
+    String referencedKey;
+    /** The FK's identity: equal for the FK and its copies in snapshots (see {@link ModelTable#oid()}). */
+    long oid = ObjectIds.next();
 
     ModelForeignKey(
             String name,
@@ -54,6 +58,11 @@ public final class ModelForeignKey {
         this.declaredTo = to.id;
     }
 
+    /** The FK's identity: equal for the FK and its snapshots, different for any two FKs. */
+    public long oid() {
+        return oid;
+    }
+
     /** The referencing table's name when the FK was declared (it may have been renamed since). */
     public TableId declaredFrom() {
         return declaredFrom;
@@ -62,6 +71,22 @@ public final class ModelForeignKey {
     /** The referenced table's name when the FK was declared (it may have been renamed since). */
     public TableId declaredTo() {
         return declaredTo;
+    }
+
+    /** A copy between other table objects (for snapshots), with the same facts. */
+    ModelForeignKey copy(ModelTable newFrom, ModelTable newTo) {
+        ModelForeignKey copy =
+                new ModelForeignKey(name, newFrom, fromColumns, newTo, toColumns, spec, file, fingerprint, statementLine);
+        copy.referencedKey = referencedKey;
+        copy.declaredFrom = declaredFrom;
+        copy.declaredTo = declaredTo;
+        copy.oid = oid;
+        return copy;
+    }
+
+    /** The key of the target this FK depends on (dropping it needs {@code CASCADE}), or {@code null} when unknown. */
+    public String referencedKey() {
+        return referencedKey;
     }
 
     /** The constraint name (PostgreSQL's default when none was written). */

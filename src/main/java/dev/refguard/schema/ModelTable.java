@@ -3,12 +3,17 @@ package dev.refguard.schema;
 import dev.refguard.parse.SourcePosition;
 import dev.refguard.source.MigrationFile;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** A table in the replayed model; mutated only by {@link SchemaReplay}. */
+/**
+ * A table in the replayed model; mutated only by {@link SchemaReplay}. Events and the final result
+ * hold {@link #snapshot() snapshots}, which nothing changes afterwards (docs/replay.md, "Events").
+ */
 public final class ModelTable {
     TableId id;
     final TableOrigin origin;
@@ -20,19 +25,42 @@ public final class ModelTable {
     String primaryKeyName;
     /** Unique constraints and unique indexes: name to columns. */
     final Map<String, List<String>> uniqueKeys = new LinkedHashMap<>();
+    /** Keys declared {@code DEFERRABLE}: no FK may reference them. */
+    final Set<String> deferrableKeys = new HashSet<>();
+    /** The names of the primary key and of {@link #uniqueKeys}, in creation order (the order of their index OIDs). */
+    final List<String> keyOrder = new ArrayList<>();
+    /** Entries of {@link #uniqueKeys} that are bare unique indexes, not constraints. */
+    final Set<String> indexOnlyKeys = new HashSet<>();
 
     final List<ModelForeignKey> foreignKeys = new ArrayList<>();
     boolean incomplete;
     /** Created, renamed, moved, dropped: in order (kept by {@link TableStories}). */
     final List<TableStep> story = new ArrayList<>();
+    /**
+     * The table's identity, like a PostgreSQL OID: the same for the live table and every snapshot of it, so
+     * rules can tell whether an event's snapshot and a table of the final model are one object.
+     */
+    final long oid;
 
     ModelTable(
             TableId id, TableOrigin origin, MigrationFile createdBy, SourcePosition createdAt, boolean columnsKnown) {
+        this(ObjectIds.next(), id, origin, createdBy, createdAt, columnsKnown);
+    }
+
+    private ModelTable(
+            long oid,
+            TableId id, TableOrigin origin, MigrationFile createdBy, SourcePosition createdAt, boolean columnsKnown) {
+        this.oid = oid;
         this.id = id;
         this.origin = origin;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
         this.columnsKnown = columnsKnown;
+    }
+
+    /** The table's identity: equal for a table and its snapshots, different for any two tables. */
+    public long oid() {
+        return oid;
     }
 
     /** The table's current name. */
@@ -80,12 +108,49 @@ public final class ModelTable {
         return List.copyOf(uniqueKeys.values());
     }
 
+    /**
+     * The key an FK over {@code cols} would use, as PostgreSQL's {@code transformFkeyCheckAttrs} picks it:
+     * the first key (primary key first, then unique keys in creation order) over exactly those columns, in
+     * any order, that is not {@code DEFERRABLE}.
+     */
+    Optional<String> referencableKey(List<String> cols) {
+        for (String name : keyOrder) {
+            List<String> keyCols = name.equals(primaryKeyName) ? primaryKey : uniqueKeys.get(name);
+            if (keyCols != null && sameSet(keyCols, cols) && !deferrableKeys.contains(name)) {
+                return Optional.of(name);
+            }
+        }
+        // keys the table had before key order was followed (platform tables)
+        if (primaryKeyName != null && sameSet(primaryKey, cols) && !deferrableKeys.contains(primaryKeyName)) {
+            return Optional.of(primaryKeyName);
+        }
+        return uniqueKeys.entrySet().stream()
+                .filter(e -> sameSet(e.getValue(), cols) && !deferrableKeys.contains(e.getKey()))
+                .map(Map.Entry::getKey)
+                .findFirst();
+    }
+
+    /** Whether {@code cols} is unique only through {@code DEFERRABLE} keys. */
+    boolean onlyDeferrableKey(List<String> cols) {
+        return isUniqueKey(cols) && referencableKey(cols).isEmpty();
+    }
+
+    /** Whether {@code name} is this table's primary key or one of its unique constraints (not a bare index). */
+    boolean hasKeyConstraint(String name) {
+        return name.equals(primaryKeyName) || (uniqueKeys.containsKey(name) && !indexOnlyKeys.contains(name));
+    }
+
     /** Whether {@code cols} (in any order) is the primary key or a unique key. */
     public boolean isUniqueKey(List<String> cols) {
         if (sameSet(primaryKey, cols)) {
             return true;
         }
         return uniqueKeys.values().stream().anyMatch(k -> sameSet(k, cols));
+    }
+
+    /** Whether two column lists hold the same columns, in any order. */
+    static boolean sameColumns(List<String> a, List<String> b) {
+        return sameSet(a, b);
     }
 
     private static boolean sameSet(List<String> a, List<String> b) {
@@ -105,6 +170,47 @@ public final class ModelTable {
     /** Whether a statement that could not be read touched it. */
     public boolean incomplete() {
         return incomplete;
+    }
+
+    /** The names of the primary key and unique constraints, bare unique indexes left out. */
+    public List<String> keyConstraintNames() {
+        List<String> names = new ArrayList<>();
+        if (primaryKeyName != null) {
+            names.add(primaryKeyName);
+        }
+        uniqueKeys.keySet().stream().filter(n -> !indexOnlyKeys.contains(n)).forEach(names::add);
+        return names;
+    }
+
+    /** Whether the key of that name is {@code DEFERRABLE}. */
+    public boolean deferrable(String keyName) {
+        return deferrableKeys.contains(keyName);
+    }
+
+    /**
+     * A copy of the table as it is now, for events and results: later statements never change it. Its FKs
+     * are copies too, whose referenced tables are copies without FKs of their own.
+     */
+    public ModelTable snapshot() {
+        ModelTable copy = copyWithoutForeignKeys();
+        for (ModelForeignKey fk : foreignKeys) {
+            copy.foreignKeys.add(fk.copy(copy, fk.to == this ? copy : fk.to.copyWithoutForeignKeys()));
+        }
+        return copy;
+    }
+
+    ModelTable copyWithoutForeignKeys() {
+        ModelTable copy = new ModelTable(oid, id, origin, createdBy, createdAt, columnsKnown);
+        copy.story.addAll(story);
+        copy.columns.putAll(columns);
+        copy.primaryKey.addAll(primaryKey);
+        copy.primaryKeyName = primaryKeyName;
+        copy.uniqueKeys.putAll(uniqueKeys);
+        copy.keyOrder.addAll(keyOrder);
+        copy.deferrableKeys.addAll(deferrableKeys);
+        copy.indexOnlyKeys.addAll(indexOnlyKeys);
+        copy.incomplete = incomplete;
+        return copy;
     }
 
     /** {@code schema.name} with {@code public.} left out, e.g. {@code setlists} or {@code auth.users}. */

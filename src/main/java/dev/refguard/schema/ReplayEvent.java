@@ -294,4 +294,27 @@ public sealed interface ReplayEvent {
      * @param body the body text, {@code ""} when unknown
      */
     record FunctionCreated(StatementRef at, TableId function, String body) implements ReplayEvent {}
+
+    /**
+     * PostgreSQL rejects the statement for a reason no other event names (a missing schema or column, a key
+     * others depend on dropped without {@code CASCADE}, an FK to a {@code DEFERRABLE} key, ...); the replay
+     * goes on as if it had not run. See docs/replay.md, "Rejected statements and cascades".
+     *
+     * @param state the SQLSTATE PostgreSQL raises
+     * @param message PostgreSQL's own message, e.g. {@code cannot drop constraint a_pkey on table a because
+     *     other objects depend on it}
+     * @param uncertain whether a statement the replay could not read may have changed what the rejection
+     *     depends on
+     */
+    record StatementRejected(StatementRef at, SqlState state, String message, boolean uncertain)
+            implements ReplayEvent {}
+
+    /**
+     * A statement fails only because an earlier one failed: the table it names was never created, the
+     * column never added, or its transaction block was aborted. Its findings are counted under the root's.
+     *
+     * @param root the statement whose failure this one echoes
+     * @param reason PostgreSQL's words for this statement's failure
+     */
+    record Cascade(StatementRef at, StatementRef root, String reason) implements ReplayEvent {}
 }

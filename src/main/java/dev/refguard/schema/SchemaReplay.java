@@ -56,27 +56,33 @@ public final class SchemaReplay {
     private final ModelOptions options;
     private final Map<TableId, ModelTable> tables = new HashMap<>();
     private final List<ModelForeignKey> foreignKeys = new ArrayList<>();
-    private final Map<String, IndexInfo> uniqueIndexes = new HashMap<>();
+    private final Indexes indexes = new Indexes();
     private final ConstraintNames constraintNames = new ConstraintNames();
+    private final Set<String> schemas = new HashSet<>();
+    private final SearchPath searchPath = new SearchPath();
+    private final ModelSnapshot.Live live;
+    private final TransactionBlock transaction;
+    private final Statements statements;
     private final Map<TableId, List<Creator>> creators;
     private final List<ReplayEvent> events = new ArrayList<>();
     private final Set<TableId> touchedByUnreadable = new HashSet<>();
     private final TableStories stories = new TableStories();
     private boolean unreadableWithoutTables;
 
-    private List<String> searchPath = DEFAULT_SEARCH_PATH;
     private int fileIndex;
     private MigrationFile file;
     private ParsedStatement statement;
 
     private record Creator(int fileIndex, int line, MigrationFile file) {}
 
-    private record IndexInfo(ModelTable table, List<String> columns) {}
-
     private SchemaReplay(MigrationHistory history, List<ParsedFile> files, ModelOptions options) {
         this.history = history;
         this.options = options;
         this.creators = collectCreators(files);
+        this.live = new ModelSnapshot.Live(tables, foreignKeys, indexes, constraintNames, schemas, searchPath);
+        this.transaction = new TransactionBlock(() -> ModelSnapshot.of(live));
+        this.statements = new Statements(events);
+        schemas.addAll(Schemas.initial(options));
     }
 
     /** Replays {@code files} (the parsed files of {@code history}, in order). */
@@ -86,6 +92,7 @@ public final class SchemaReplay {
             replay.replayFile(i, files.get(i));
         }
         List<ModelTable> finalTables = new ArrayList<>(replay.tables.values());
+        finalTables.removeIf(t -> t.id.schema().equals(Schemas.TEMP));
         finalTables.sort(Comparator.comparing(ModelTable::id));
         return new ReplayResult(history, files, replay.events, finalTables, replay.foreignKeys);
     }
@@ -95,22 +102,111 @@ public final class SchemaReplay {
     private void replayFile(int index, ParsedFile parsed) {
         fileIndex = index;
         file = parsed.file();
-        // each migration runs in its own session, so a SET search_path does not outlive its file
-        searchPath = DEFAULT_SEARCH_PATH;
+        // each migration runs in its own session (docs/replay.md, "Sessions"): a SET search_path, an open
+        // transaction and temporary tables do not outlive its file
+        searchPath.newSession();
         for (SplitProblem problem : parsed.problems()) {
             SourcePosition pos = new SourcePosition(problem.line(), problem.column());
             events.add(new ReplayEvent.FileProblem(new StatementRef(file, pos, problem.line(), ""), problem));
         }
         for (ParsedStatement st : parsed.statements()) {
             statement = st;
+            StatementRef abortedBy = transaction.abortedBy();
+            if (abortedBy != null && !Statements.endsTransaction(st)) {
+                statements.skipped(ref(null), abortedBy, Statements.ABORTED);
+                continue;
+            }
             if (st.outcome() == ParseOutcome.UNREADABLE) {
                 markUnreadable(st);
                 continue;
             }
             for (SchemaChange change : st.changes()) {
-                apply(change);
+                if (!applyAtomically(change)) {
+                    break; // PostgreSQL stops at the first error of a statement
+                }
             }
         }
+        endSession();
+    }
+
+    /**
+     * Applies one change as PostgreSQL runs a statement: all of it, or, when it fails, none of it (the
+     * model is restored, and an open transaction block is aborted).
+     *
+     * @return whether it succeeded
+     */
+    private boolean applyAtomically(SchemaChange change) {
+        if (change instanceof SchemaChange.Transaction t) {
+            transactionCommand(t);
+            return true;
+        }
+        ModelSnapshot before = ModelSnapshot.of(live, scopeOf(change));
+        statements.start();
+        apply(change);
+        StatementRef failed = statements.finish();
+        if (failed == null) {
+            return true;
+        }
+        before.restore();
+        statements.remember(change, failed, this::wanted);
+        transaction.failed(statements.root());
+        return false;
+    }
+
+    /** The tables whose fields a change may alter: its table and those with FKs into it. */
+    private List<ModelTable> scopeOf(SchemaChange change) {
+        if (!(change instanceof AlterTable a)) {
+            return List.of();
+        }
+        ModelTable table = find(a.table());
+        if (table == null) {
+            return List.of();
+        }
+        List<ModelTable> scope = new ArrayList<>();
+        scope.add(table);
+        for (ModelForeignKey fk : foreignKeys) {
+            if (fk.to == table && !scope.contains(fk.from)) {
+                scope.add(fk.from);
+            }
+        }
+        return scope;
+    }
+
+    private void transactionCommand(SchemaChange.Transaction t) {
+        String savepoint = t.savepoint() == null ? null : t.savepoint().folded();
+        switch (t.command()) {
+            case BEGIN -> transaction.begin();
+            case COMMIT -> {
+                transaction.commit();
+                searchPath.endTransaction();
+            }
+            case ROLLBACK -> {
+                transaction.rollback();
+                searchPath.endTransaction();
+            }
+            case SAVEPOINT -> transaction.savepoint(savepoint);
+            case RELEASE_SAVEPOINT -> transaction.release(savepoint);
+            case ROLLBACK_TO_SAVEPOINT -> transaction.rollbackTo(savepoint);
+        }
+    }
+
+    /** The end of a file: PostgreSQL rolls back a block left open and drops the session's temporary tables. */
+    private void endSession() {
+        transaction.rollback();
+        searchPath.endTransaction();
+        for (ModelTable temp : List.copyOf(tables.values())) {
+            if (temp.id.schema().equals(Schemas.TEMP)) {
+                inbound(temp).forEach(this::removeForeignKey);
+                List.copyOf(temp.foreignKeys).forEach(this::removeForeignKey);
+                tables.remove(temp.id);
+                indexes.removeTable(temp);
+            }
+        }
+    }
+
+    /** The schemas unqualified names resolve through now: those of the search path that exist. */
+    private List<String> path() {
+        return searchPath.effective(schemas::contains);
     }
 
     private StatementRef ref(SourcePosition position) {
@@ -146,6 +242,10 @@ public final class SchemaReplay {
             dropTable(d);
         } else if (change instanceof SchemaChange.CreateIndex i) {
             createIndex(i);
+        } else if (change instanceof SchemaChange.DropIndex d) {
+            dropIndex(d);
+        } else if (change instanceof SchemaChange.CreateSchema c) {
+            createSchema(c);
         } else if (change instanceof SchemaChange.DropSchema d) {
             dropSchema(d);
         } else if (change instanceof SchemaChange.SetSearchPath s) {
@@ -169,10 +269,49 @@ public final class SchemaReplay {
         return identifier.folded();
     }
 
-    /** The id a name resolves to for creation, or when nothing of that name exists. */
+    /**
+     * The id a name resolves to for creation, or when nothing of that name exists: the first schema of the
+     * search path that exists ({@code public} when none does, for messages; {@link #creationTarget} rejects).
+     */
     private TableId wanted(QualifiedName name) {
-        String schema = name.schema() != null ? fold(name.schema()) : searchPath.get(0);
+        List<String> path = path();
+        String schema = name.schema() != null ? fold(name.schema()) : path.isEmpty() ? "public" : path.get(0);
         return new TableId(schema, fold(name.name()));
+    }
+
+    /**
+     * Where {@code CREATE} puts a table of that name, or {@code null} after rejecting the statement as
+     * PostgreSQL does when the schema does not exist or the search path names none that does.
+     */
+    private TableId creationTarget(QualifiedName name, boolean temporary, SourcePosition at) {
+        String table = fold(name.name());
+        if (temporary) {
+            return new TableId(Schemas.TEMP, table);
+        }
+        if (name.schema() != null) {
+            String schema = fold(name.schema());
+            if (schema.equals(Schemas.TEMP) || schemas.contains(schema) || !schemasKnown()) {
+                return new TableId(schema, table);
+            }
+            reject(at, SqlState.INVALID_SCHEMA_NAME, "schema \"" + schema + "\" does not exist", false);
+            return null;
+        }
+        List<String> path = path();
+        if (path.isEmpty()) {
+            reject(at, SqlState.INVALID_SCHEMA_NAME, "no schema has been selected to create in", !schemasKnown());
+            return null;
+        }
+        return new TableId(path.get(0), table);
+    }
+
+    /** Whether the model knows every schema: no unreadable statement, and a layout that does not create schemas itself. */
+    private boolean schemasKnown() {
+        return !unreadableWithoutTables && touchedByUnreadable.isEmpty() && Schemas.layoutCreatesNone(history);
+    }
+
+    /** Records that PostgreSQL rejects the current statement; the replay undoes it. */
+    private void reject(SourcePosition at, SqlState state, String message, boolean uncertain) {
+        statements.reject(ref(at), state, message, uncertain);
     }
 
     /**
@@ -181,7 +320,7 @@ public final class SchemaReplay {
      */
     private ModelTable find(QualifiedName name) {
         String table = fold(name.name());
-        List<String> schemas = name.schema() != null ? List.of(fold(name.schema())) : searchPath;
+        List<String> schemas = name.schema() != null ? List.of(fold(name.schema())) : lookupPath();
         for (String schema : schemas) {
             ModelTable found = tables.get(new TableId(schema, table));
             if (found != null) {
@@ -195,6 +334,14 @@ public final class SchemaReplay {
             }
         }
         return null;
+    }
+
+    /** The path relations are looked up in: {@code pg_temp} first, as PostgreSQL searches it implicitly. */
+    private List<String> lookupPath() {
+        List<String> path = new ArrayList<>();
+        path.add(Schemas.TEMP);
+        path.addAll(path());
+        return path;
     }
 
     private ModelTable preexisting(TableId id) {
@@ -213,6 +360,8 @@ public final class SchemaReplay {
         if (known != null) {
             known.columnTypes().forEach((col, type) -> table.columns.put(col, column(col, type, null)));
             table.primaryKey.addAll(known.primaryKey());
+            // the platform's own name for it, e.g. Supabase's users_pkey
+            table.primaryKeyName = id.name() + "_pkey";
         }
         tables.put(id, table);
         return table;
@@ -256,8 +405,13 @@ public final class SchemaReplay {
             for (ParsedStatement st : parsed.statements()) {
                 for (SchemaChange change : st.changes()) {
                     if (change instanceof SchemaChange.SetSearchPath s
-                            && !s.schemas().isEmpty()) {
-                        path = s.schemas().stream().map(Identifier::folded).toList();
+                            && !s.local()) {
+                        // a first approximation: "$user" names no schema a migration creates
+                        List<String> named = s.schemas().stream()
+                                .map(Identifier::folded)
+                                .filter(n -> !n.equals("$user") && !n.isEmpty())
+                                .toList();
+                        path = s.toDefault() || named.isEmpty() ? DEFAULT_SEARCH_PATH : named;
                     } else if (change instanceof CreateTable c) {
                         add(result, idFor(c.table(), path), i, st.line(), parsed.file());
                     } else if (change instanceof AlterTable a) {
@@ -296,33 +450,62 @@ public final class SchemaReplay {
         return new ModelColumn(name, writtenType, SqlTypes.normalize(writtenType), defaultExpression);
     }
 
+    private static ModelTable snap(ModelTable table) {
+        return table == null ? null : table.snapshot();
+    }
+
     private void createTable(CreateTable c) {
-        TableId id = wanted(c.table());
+        SchemaChange.TableForm form = c.form();
+        TableId id = creationTarget(c.table(), form.temporary(), c.position());
+        if (id == null) {
+            return;
+        }
         ModelTable existing = tables.get(id);
         if (existing == null) {
             existing = preexisting(id);
         }
         events.add(new ReplayEvent.TableCreated(
-                ref(c.position()), c, id, existing, existing == null ? List.of() : existing.columns()));
+                ref(c.position()), c, id, snap(existing), existing == null ? List.of() : existing.columns()));
         if (existing != null) {
             boolean replacePlaceholder =
                     existing.origin.preexisting() && !(c.ifNotExists() && existing.origin == TableOrigin.MANAGED);
             if (!replacePlaceholder) {
                 // IF NOT EXISTS: PostgreSQL skips the whole statement, FKs included; plain CREATE fails
+                if (!c.ifNotExists()) {
+                    statements.fail(ref(c.position()));
+                }
                 return;
             }
             tables.remove(id);
         }
         TableOrigin origin = file.seed() ? TableOrigin.SEED : TableOrigin.MIGRATION;
         ModelTable table = new ModelTable(id, origin, file, c.position(), c.columnsKnown());
-        if (c.likeOrParent() != null) {
-            ModelTable parent = find(c.likeOrParent());
-            if (parent != null) {
-                parent.columns.forEach(table.columns::put);
-                table.columnsKnown &= parent.columnsKnown;
-            } else {
-                table.columnsKnown = false;
+        // columns and keys from other tables: docs/replay.md, "Tables from every statement that makes one"
+        List<TableForms.Source> sources = new ArrayList<>();
+        if (form.partitionOf() != null) {
+            sources.add(new TableForms.Source(form.partitionOf(), TableForms.Kind.PARTITION_OF, Set.of(), c.position()));
+        }
+        form.inherits().forEach(n -> sources.add(new TableForms.Source(n, TableForms.Kind.INHERITS, Set.of(), c.position())));
+        form.likes()
+                .forEach(l -> sources.add(new TableForms.Source(
+                        l.source(), TableForms.Kind.LIKE, l.including(), l.position() == null ? c.position() : l.position())));
+        if (sources.isEmpty() && c.likeOrParent() != null) {
+            // a reader that does not give the form: copy the columns only, as before
+            sources.add(new TableForms.Source(c.likeOrParent(), TableForms.Kind.INHERITS, Set.of(), c.position()));
+        }
+        List<TableForms.CopiedKey> copiedKeys = new ArrayList<>();
+        for (TableForms.Source source : sources) {
+            ModelTable from = find(source.name());
+            if (from == null) {
+                TableId missing = wanted(source.name());
+                statements.missingRelation(
+                        ref(source.position()),
+                        missing,
+                        "relation \"" + missing.name() + "\" does not exist",
+                        mayBeUnknown(missing));
+                return;
             }
+            copiedKeys.addAll(TableForms.copyInto(from, table, source));
         }
         for (ColumnSpec spec : c.columns()) {
             String name = fold(spec.name());
@@ -330,14 +513,25 @@ public final class SchemaReplay {
         }
         tables.put(id, table);
         stories.created(table, file, statement.line());
+        statements.created(id);
+        for (TableForms.CopiedKey key : copiedKeys) {
+            // copied keys get the new table's default names, as PostgreSQL chooses them
+            if (key.primary()) {
+                setPrimaryKey(table, null, key.columns(), key.deferrable(), c.position());
+            } else if (key.constraint()) {
+                addUnique(table, null, key.columns(), key.deferrable(), c.position());
+            } else {
+                registerIndex(table, null, key.columns(), true, false, c.position());
+            }
+        }
         for (ColumnSpec spec : c.columns()) {
             String name = fold(spec.name());
             // a reader may give an inline key both as a column flag and as a KeySpec (with its name)
             if (spec.primaryKey() && !declaresKey(c, name, true)) {
-                setPrimaryKey(table, null, List.of(name));
+                setPrimaryKey(table, null, List.of(name), false, spec.position());
             }
             if (spec.unique() && !declaresKey(c, name, false)) {
-                addUnique(table, null, List.of(name));
+                addUnique(table, null, List.of(name), false, spec.position());
             }
         }
         for (KeySpec key : c.keys()) {
@@ -358,16 +552,31 @@ public final class SchemaReplay {
     private void addKey(ModelTable table, KeySpec key) {
         List<String> cols = key.columns().stream().map(Identifier::folded).toList();
         String name = key.constraintName() == null ? null : key.constraintName().folded();
+        SourcePosition at = key.position();
+        if (table.columnsKnown && !table.incomplete) {
+            for (String col : cols) {
+                if (!table.columns.containsKey(col)) {
+                    statements.missingColumnRejected(
+                            ref(at), table.id, col, "column \"" + col + "\" named in key does not exist", false);
+                    return;
+                }
+            }
+        }
         if (key.primary()) {
-            setPrimaryKey(table, name, cols);
+            setPrimaryKey(table, name, cols, key.deferrable(), at);
         } else {
-            addUnique(table, name, cols);
+            addUnique(table, name, cols, key.deferrable(), at);
         }
     }
 
-    private void setPrimaryKey(ModelTable table, String name, List<String> cols) {
+    private void setPrimaryKey(ModelTable table, String name, List<String> cols, boolean deferrable, SourcePosition at) {
         if (!table.primaryKey.isEmpty()) {
-            return; // PostgreSQL rejects a second primary key
+            reject(at, SqlState.INVALID_TABLE_DEFINITION,
+                    "multiple primary keys for table \"" + table.id.name() + "\" are not allowed", false);
+            return;
+        }
+        if (name != null && nameInUse(table, name, at)) {
+            return;
         }
         table.primaryKey.addAll(cols);
         if (name == null) {
@@ -376,15 +585,65 @@ public final class SchemaReplay {
             constraintNames.use(table.id.schema(), name);
         }
         table.primaryKeyName = name;
+        table.keyOrder.add(name);
+        if (deferrable) {
+            table.deferrableKeys.add(name);
+        }
+        indexes.add(new Indexes.Entry(table, name, cols, true, true, true));
     }
 
-    private void addUnique(ModelTable table, String name, List<String> cols) {
+    private void addUnique(ModelTable table, String name, List<String> cols, boolean deferrable, SourcePosition at) {
+        if (name != null && nameInUse(table, name, at)) {
+            return;
+        }
         if (name == null) {
             name = constraintNames.choose(table.id.schema(), table.id.name(), cols, "key");
         } else {
             constraintNames.use(table.id.schema(), name);
         }
         table.uniqueKeys.put(name, List.copyOf(cols));
+        table.keyOrder.add(name);
+        if (deferrable) {
+            table.deferrableKeys.add(name);
+        }
+        indexes.add(new Indexes.Entry(table, name, cols, true, true, true));
+    }
+
+    /**
+     * Whether a key's name is taken: a key's index is a relation, so its name must be free among the
+     * schema's indexes; and no two constraints of one table share a name.
+     */
+    private boolean nameInUse(ModelTable table, String name, SourcePosition at) {
+        if (indexes.find(table.id.schema(), name).isPresent()) {
+            reject(at, SqlState.DUPLICATE_TABLE, "relation \"" + name + "\" already exists", false);
+            return true;
+        }
+        if (hasConstraint(table, name)) {
+            reject(at, SqlState.DUPLICATE_OBJECT,
+                    "constraint \"" + name + "\" for relation \"" + table.id.name() + "\" already exists", false);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * An index {@code CREATE INDEX} makes, or a copied one: a unique one over plain columns is a key FKs may
+     * use, but not a constraint.
+     */
+    private void registerIndex(
+            ModelTable table, String name, List<String> cols, boolean unique, boolean partialOrExpression, SourcePosition at) {
+        if (name == null) {
+            name = constraintNames.choose(table.id.schema(), table.id.name(), cols, "idx");
+        } else {
+            constraintNames.use(table.id.schema(), name);
+        }
+        boolean referencable = unique && !partialOrExpression && !cols.isEmpty();
+        indexes.add(new Indexes.Entry(table, name, cols, unique, false, referencable));
+        if (referencable) {
+            table.uniqueKeys.put(name, List.copyOf(cols));
+            table.keyOrder.add(name);
+            table.indexOnlyKeys.add(name);
+        }
     }
 
     // ---------------------------------------------------------------- foreign keys
@@ -410,7 +669,7 @@ public final class SchemaReplay {
                         .filter(c -> c.equalsIgnoreCase(folded))
                         .findFirst()
                         .orElse(null);
-                missing.add(new MissingColumn(table, id, variant));
+                missing.add(new MissingColumn(table.snapshot(), id, variant));
             }
         }
         return missing;
@@ -426,7 +685,7 @@ public final class SchemaReplay {
         if (target == null) {
             events.add(new ReplayEvent.ReferenceUnresolved(
                     at,
-                    source,
+                    snap(source),
                     source.id,
                     spec,
                     wantedTarget,
@@ -434,9 +693,10 @@ public final class SchemaReplay {
                     missing,
                     typesOf(source, sourceColumns),
                     placeOf(laterCreator(wantedTarget)),
-                    caseVariant(wantedTarget),
+                    snap(caseVariant(wantedTarget)),
                     stories.fateOf(wantedTarget),
                     source.incomplete || mayBeUnknown(wantedTarget)));
+            statements.missingTable(at, wantedTarget);
             return;
         }
         List<String> targetColumns;
@@ -465,8 +725,21 @@ public final class SchemaReplay {
         // a name the table already uses makes PostgreSQL reject the ADD (a guarded DO block skips it)
         boolean nameTaken = spec.constraintName() != null
                 && hasConstraint(source, spec.constraintName().folded());
+        // docs/replay.md, "Dependencies": the FK depends on the first non-deferrable key over its columns
+        // (REFERENCES t without columns: t's primary key, whatever other key covers the same columns)
+        String key = targetColumns.isEmpty()
+                ? null
+                : spec.targetColumns().isEmpty() && !target.deferrable(target.primaryKeyName)
+                        ? target.primaryKeyName
+                        : target.referencableKey(targetColumns).orElse(null);
+        boolean deferrableOnly = !targetColumns.isEmpty()
+                && (spec.targetColumns().isEmpty()
+                        ? target.deferrable(target.primaryKeyName)
+                        : target.onlyDeferrableKey(targetColumns));
+        boolean temporaryTarget = target.id.schema().equals(Schemas.TEMP) && !source.id.schema().equals(Schemas.TEMP);
         ModelForeignKey added = null;
-        if (missing.isEmpty() && !incompatible && !Boolean.FALSE.equals(unique) && arity && !nameTaken) {
+        boolean accepted = missing.isEmpty() && !incompatible && !Boolean.FALSE.equals(unique) && arity && !nameTaken;
+        if (accepted && !deferrableOnly && !temporaryTarget) {
             String name = spec.constraintName() != null
                     ? spec.constraintName().folded()
                     : constraintNames.choose(source.id.schema(), source.id.name(), sourceColumns, "fkey");
@@ -483,23 +756,49 @@ public final class SchemaReplay {
                     file,
                     statement.fingerprint(),
                     statement.line());
+            added.referencedKey = key;
             source.foreignKeys.add(added);
             foreignKeys.add(added);
         }
         events.add(new ReplayEvent.ReferenceResolved(
                 at,
-                source,
+                snap(source),
                 source.id,
                 spec,
-                target,
+                snap(target),
                 wantedTarget,
                 targetColumns,
                 missing,
                 sourceTypes,
                 targetTypes,
                 unique,
-                added,
+                added == null ? null : added.copy(snap(source), snap(target)),
                 source.incomplete || target.incomplete));
+        if (added != null) {
+            return;
+        }
+        // why PostgreSQL rejects it: the first reason in the order its ATAddForeignKeyConstraint checks
+        if (!missing.isEmpty()) {
+            MissingColumn first = missing.get(0);
+            statements.missingColumn(at, first.table().id, first.written().folded());
+        } else if (nameTaken) {
+            reject(spec.position(), SqlState.DUPLICATE_OBJECT, "constraint \"" + spec.constraintName().folded()
+                    + "\" for relation \"" + source.id.name() + "\" already exists", false);
+        } else if (temporaryTarget) {
+            reject(at.position(), SqlState.INVALID_TABLE_DEFINITION,
+                    "constraints on permanent tables may reference only permanent tables", false);
+        } else if (!arity) {
+            reject(spec.position(), SqlState.INVALID_FOREIGN_KEY,
+                    "number of referencing and referenced columns for foreign key disagree", false);
+        } else if (deferrableOnly && !incompatible) {
+            reject(at.position(), SqlState.WRONG_OBJECT_TYPE, (target.deferrable(target.primaryKeyName)
+                                    && ModelTable.sameColumns(target.primaryKey, targetColumns)
+                            ? "cannot use a deferrable primary key for referenced table \""
+                            : "cannot use a deferrable unique constraint for referenced table \"")
+                    + target.id.name() + "\"", false);
+        } else {
+            statements.fail(at);
+        }
     }
 
     private static boolean hasConstraint(ModelTable table, String name) {
@@ -532,14 +831,18 @@ public final class SchemaReplay {
                         a.table(),
                         id,
                         placeOf(laterCreator(id)),
-                        caseVariant(id),
+                        snap(caseVariant(id)),
                         stories.fateOf(id),
                         mayBeUnknown(id)));
+                statements.missingTable(ref(a.position()), id);
             }
             return;
         }
         for (AlterAction action : a.actions()) {
             applyAction(table, action);
+            if (statements.failed()) {
+                return; // the whole ALTER TABLE fails; applyAtomically undoes the actions before
+            }
         }
     }
 
@@ -553,13 +856,18 @@ public final class SchemaReplay {
         } else if (action instanceof AddKey add) {
             addKeyAction(table, add);
         } else if (action instanceof DropConstraint drop) {
-            dropConstraint(table, drop.name().folded());
+            dropConstraint(table, drop);
         } else if (action instanceof RenameTable rename) {
-            move(table, new TableId(table.id.schema(), rename.newName().folded()));
+            move(table, new TableId(table.id.schema(), rename.newName().folded()), rename.position());
         } else if (action instanceof SetSchema set) {
-            move(table, new TableId(set.schema().folded(), table.id.name()));
+            String schema = set.schema().folded();
+            if (!schemas.contains(schema) && schemasKnown()) {
+                reject(set.position(), SqlState.INVALID_SCHEMA_NAME, "schema \"" + schema + "\" does not exist", false);
+                return;
+            }
+            move(table, new TableId(schema, table.id.name()), set.position());
         } else if (action instanceof RenameColumn rename) {
-            renameColumn(table, rename.from().folded(), rename.to().folded());
+            renameColumn(table, rename);
         } else if (action instanceof RenameConstraint rename) {
             renameConstraint(table, rename.from().folded(), rename.to().folded());
         } else if (action instanceof AlterColumnType type) {
@@ -569,7 +877,21 @@ public final class SchemaReplay {
             ModelColumn column = table.columns.get(col);
             if (column != null) {
                 table.columns.put(col, column.withDefault(def.defaultExpression()));
+            } else {
+                missingColumn(table, col, def.position());
             }
+        }
+    }
+
+    /** An action names a column the table does not have: PostgreSQL's words, when the columns are known. */
+    private void missingColumn(ModelTable table, String col, SourcePosition at) {
+        if (table.columnsKnown && !table.incomplete) {
+            statements.missingColumnRejected(
+                    ref(at),
+                    table.id,
+                    col,
+                    "column \"" + col + "\" of relation \"" + table.id.name() + "\" does not exist",
+                    false);
         }
     }
 
@@ -578,14 +900,18 @@ public final class SchemaReplay {
         String name = spec.name().folded();
         if (table.columns.containsKey(name)) {
             // IF NOT EXISTS skips the column and its constraints; without it PostgreSQL fails
+            if (!add.ifNotExists()) {
+                reject(add.position(), SqlState.DUPLICATE_COLUMN,
+                        "column \"" + name + "\" of relation \"" + table.id.name() + "\" already exists", false);
+            }
             return;
         }
         table.columns.put(name, column(name, spec.type(), spec.defaultExpression()));
         if (spec.primaryKey()) {
-            setPrimaryKey(table, null, List.of(name));
+            setPrimaryKey(table, null, List.of(name), false, add.position());
         }
         if (spec.unique()) {
-            addUnique(table, null, List.of(name));
+            addUnique(table, null, List.of(name), false, add.position());
         }
         if (add.foreignKey() != null) {
             ForeignKeySpec fk = add.foreignKey();
@@ -607,63 +933,89 @@ public final class SchemaReplay {
     private void dropColumn(ModelTable table, DropColumn drop) {
         String col = drop.column().folded();
         if (!table.columns.containsKey(col)) {
+            if (!drop.ifExists()) {
+                missingColumn(table, col, drop.position());
+            }
             return;
         }
-        List<ModelForeignKey> inboundOnColumn =
-                inbound(table).stream().filter(fk -> fk.toColumns.contains(col)).toList();
-        if (!inboundOnColumn.isEmpty() && !drop.cascade()) {
-            return; // PostgreSQL: other objects depend on it
+        // docs/replay.md, "Dependencies": the column's keys and indexes go with it, its own FKs too; FKs of
+        // other tables that use one of those keys need CASCADE
+        List<String> keys = KeyDependencies.keysOver(table, col);
+        List<ModelForeignKey> dependents = KeyDependencies.dependentsOfColumn(foreignKeys, table, col, keys);
+        if (!dependents.isEmpty() && !drop.cascade()) {
+            reject(drop.position(), SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop column " + col + " of table "
+                    + table.id.name() + " because other objects depend on it", false);
+            return;
         }
-        inboundOnColumn.forEach(this::removeForeignKey);
+        dependents.forEach(this::removeForeignKey);
         table.foreignKeys.stream()
                 .filter(fk -> fk.fromColumns.contains(col))
                 .toList()
                 .forEach(this::removeForeignKey);
         table.columns.remove(col);
-        if (table.primaryKey.contains(col)) {
+        keys.forEach(k -> removeKey(table, k));
+        indexes.removeColumn(table, col);
+    }
+
+    /** Removes a primary key, unique constraint or unique index from the table and frees its name. */
+    private void removeKey(ModelTable table, String name) {
+        if (name.equals(table.primaryKeyName)) {
             table.primaryKey.clear();
+            table.primaryKeyName = null;
+        } else {
+            table.uniqueKeys.remove(name);
         }
-        table.uniqueKeys.values().removeIf(k -> k.contains(col));
+        table.deferrableKeys.remove(name);
+        table.indexOnlyKeys.remove(name);
+        table.keyOrder.remove(name);
+        indexes.remove(table, name);
+        constraintNames.release(table.id.schema(), name);
     }
 
     private void addKeyAction(ModelTable table, AddKey add) {
         KeySpec key = add.key();
         if (add.usingIndex() != null) {
-            IndexInfo index =
-                    uniqueIndexes.get(table.id.schema() + "." + add.usingIndex().folded());
-            if (index == null) {
+            String indexName = add.usingIndex().folded();
+            Indexes.Entry index = indexes.find(table.id.schema(), indexName).orElse(null);
+            if (index == null || index.table() != table) {
+                if (!mayBeUnknown(table.id)) {
+                    reject(add.position(), SqlState.UNDEFINED_OBJECT, "index \"" + indexName + "\" does not exist", false);
+                }
                 return;
             }
             // PostgreSQL renames the index to the constraint's name
-            String name = key.constraintName() == null
-                    ? add.usingIndex().folded()
-                    : key.constraintName().folded();
+            String name = key.constraintName() == null ? indexName : key.constraintName().folded();
+            removeKey(table, indexName);
+            indexes.remove(table, indexName);
             if (key.primary()) {
-                setPrimaryKey(table, name, index.columns());
+                setPrimaryKey(table, name, index.columns(), key.deferrable(), add.position());
             } else {
-                addUnique(table, name, index.columns());
+                addUnique(table, name, index.columns(), key.deferrable(), add.position());
             }
             return;
         }
         addKey(table, key);
     }
 
-    private void dropConstraint(ModelTable table, String name) {
+    private void dropConstraint(ModelTable table, DropConstraint drop) {
+        String name = drop.name().folded();
         for (ModelForeignKey fk : List.copyOf(table.foreignKeys)) {
             if (fk.name.equals(name)) {
                 removeForeignKey(fk);
                 return;
             }
         }
-        if (name.equals(table.primaryKeyName)) {
-            table.primaryKey.clear();
-            table.primaryKeyName = null;
-            constraintNames.release(table.id.schema(), name);
-            return;
+        if (table.hasKeyConstraint(name)) {
+            List<ModelForeignKey> dependents = KeyDependencies.dependentsOfKey(foreignKeys, table, name);
+            if (!dependents.isEmpty() && !drop.cascade()) {
+                reject(drop.position(), SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop constraint " + name
+                        + " on table " + table.id.name() + " because other objects depend on it", false);
+                return;
+            }
+            dependents.forEach(this::removeForeignKey);
+            removeKey(table, name);
         }
-        if (table.uniqueKeys.remove(name) != null) {
-            constraintNames.release(table.id.schema(), name);
-        }
+        // a name the model does not know may be a CHECK or NOT NULL constraint, which it does not follow
     }
 
     private void renameConstraint(ModelTable table, String from, String to) {
@@ -675,26 +1027,58 @@ public final class SchemaReplay {
                 return;
             }
         }
+        if (!table.hasKeyConstraint(from)) {
+            return;
+        }
+        // the old name is free again, the new one taken; the key's index is renamed with it
+        constraintNames.release(table.id.schema(), from);
+        constraintNames.use(table.id.schema(), to);
+        indexes.rename(table, from, to);
         if (from.equals(table.primaryKeyName)) {
             table.primaryKeyName = to;
-        } else if (table.uniqueKeys.containsKey(from)) {
-            table.uniqueKeys.put(to, table.uniqueKeys.remove(from));
+        } else {
+            Map<String, List<String>> renamed = new LinkedHashMap<>();
+            table.uniqueKeys.forEach((n, cols) -> renamed.put(n.equals(from) ? to : n, cols));
+            table.uniqueKeys.clear();
+            table.uniqueKeys.putAll(renamed);
+        }
+        if (table.deferrableKeys.remove(from)) {
+            table.deferrableKeys.add(to);
+        }
+        table.keyOrder.replaceAll(n -> n.equals(from) ? to : n);
+        for (ModelForeignKey fk : foreignKeys) {
+            if (fk.to == table && from.equals(fk.referencedKey)) {
+                fk.referencedKey = to;
+            }
         }
     }
 
     /** RENAME TO and SET SCHEMA: FKs point at the table object, so they follow it. */
-    private void move(ModelTable table, TableId newId) {
+    private void move(ModelTable table, TableId newId, SourcePosition at) {
         if (tables.containsKey(newId) && tables.get(newId) != table) {
-            return; // PostgreSQL: relation already exists
+            reject(at, SqlState.DUPLICATE_TABLE, "relation \"" + newId.name() + "\" already exists", false);
+            return;
         }
         tables.remove(table.id);
         stories.moved(table, table.id, newId, file, statement.line());
         table.id = newId;
         tables.put(newId, table);
+        statements.created(newId);
     }
 
-    private void renameColumn(ModelTable table, String from, String to) {
-        if (!table.columns.containsKey(from) || table.columns.containsKey(to)) {
+    private void renameColumn(ModelTable table, RenameColumn rename) {
+        String from = rename.from().folded();
+        String to = rename.to().folded();
+        if (!table.columns.containsKey(from)) {
+            if (table.columnsKnown && !table.incomplete) {
+                statements.missingColumnRejected(
+                        ref(rename.position()), table.id, from, "column \"" + from + "\" does not exist", false);
+            }
+            return;
+        }
+        if (table.columns.containsKey(to)) {
+            reject(rename.position(), SqlState.DUPLICATE_COLUMN,
+                    "column \"" + to + "\" of relation \"" + table.id.name() + "\" already exists", false);
             return;
         }
         Map<String, ModelColumn> renamed = new LinkedHashMap<>();
@@ -705,6 +1089,7 @@ public final class SchemaReplay {
         table.primaryKey.replaceAll(c -> c.equals(from) ? to : c);
         table.uniqueKeys.replaceAll(
                 (n, cols) -> cols.stream().map(c -> c.equals(from) ? to : c).toList());
+        indexes.renameColumn(table, from, to);
         for (ModelForeignKey fk : foreignKeys) {
             if (fk.from == table) {
                 fk.fromColumns.replaceAll(c -> c.equals(from) ? to : c);
@@ -719,6 +1104,7 @@ public final class SchemaReplay {
         String col = change.column().folded();
         ModelColumn column = table.columns.get(col);
         if (column == null) {
+            missingColumn(table, col, change.position());
             return;
         }
         table.columns.put(col, column.withType(change.type()));
@@ -729,11 +1115,11 @@ public final class SchemaReplay {
                     || (fk.to == table && fk.toColumns.contains(col));
             if (involved) {
                 checks.add(new TypeCheck(
-                        fk, fk.from.id, fk.to.id, typesOf(fk.from, fk.fromColumns), typesOf(fk.to, fk.toColumns)));
+                        fk.copy(snap(fk.from), snap(fk.to)), fk.from.id, fk.to.id, typesOf(fk.from, fk.fromColumns), typesOf(fk.to, fk.toColumns)));
             }
         }
         if (!checks.isEmpty()) {
-            events.add(new ReplayEvent.ColumnTypeChanged(ref(change.position()), table, col, checks));
+            events.add(new ReplayEvent.ColumnTypeChanged(ref(change.position()), snap(table), col, checks));
         }
     }
 
@@ -745,6 +1131,11 @@ public final class SchemaReplay {
             ModelTable table = find(name);
             if (table != null) {
                 dropped.add(table);
+            } else if (!drop.ifExists()) {
+                TableId id = wanted(name);
+                statements.missingRelation(
+                        ref(drop.position()), id, "table \"" + id.name() + "\" does not exist", mayBeUnknown(id));
+                return;
             }
         }
         List<ModelForeignKey> removed = new ArrayList<>();
@@ -754,20 +1145,31 @@ public final class SchemaReplay {
                     .toList();
             if (!in.isEmpty() && !drop.cascade()) {
                 events.add(new ReplayEvent.Destructive(
-                        ref(drop.position()), DestructiveKind.DROP_TABLE, dropped, false, List.of()));
+                        ref(drop.position()), DestructiveKind.DROP_TABLE, snaps(dropped), false, List.of()));
+                reject(drop.position(), SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop table "
+                        + table.id.name() + " because other objects depend on it", false);
                 return; // PostgreSQL: other objects depend on it; nothing is dropped
             }
             removed.addAll(in);
         }
         events.add(new ReplayEvent.Destructive(
-                ref(drop.position()), DestructiveKind.DROP_TABLE, dropped, drop.cascade(), removed));
+                ref(drop.position()), DestructiveKind.DROP_TABLE, snaps(dropped), drop.cascade(), fkSnaps(removed)));
         removed.forEach(this::removeForeignKey);
         for (ModelTable table : dropped) {
             List.copyOf(table.foreignKeys).forEach(this::removeForeignKey);
             tables.remove(table.id);
             stories.dropped(table, file, statement.line());
-            uniqueIndexes.values().removeIf(i -> i.table() == table);
+            indexes.removeTable(table);
+            table.keyConstraintNames().forEach(n -> constraintNames.release(table.id.schema(), n));
         }
+    }
+
+    private static List<ModelTable> snaps(List<ModelTable> tables) {
+        return tables.stream().map(ModelTable::snapshot).toList();
+    }
+
+    private static List<ModelForeignKey> fkSnaps(List<ModelForeignKey> fks) {
+        return fks.stream().map(fk -> fk.copy(snap(fk.from), snap(fk.to))).toList();
     }
 
     private void dropSchema(SchemaChange.DropSchema drop) {
@@ -781,8 +1183,10 @@ public final class SchemaReplay {
                 .filter(fk -> inSchema.contains(fk.to) && !inSchema.contains(fk.from))
                 .toList();
         events.add(new ReplayEvent.Destructive(
-                ref(drop.position()), DestructiveKind.DROP_SCHEMA, inSchema, drop.cascade(), removed));
+                ref(drop.position()), DestructiveKind.DROP_SCHEMA, snaps(inSchema), drop.cascade(), fkSnaps(removed)));
         if (!drop.cascade() && !inSchema.isEmpty()) {
+            reject(drop.position(), SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop schema "
+                    + inSchema.get(0).id.schema() + " because other objects depend on it", false);
             return;
         }
         removed.forEach(this::removeForeignKey);
@@ -790,33 +1194,115 @@ public final class SchemaReplay {
             List.copyOf(table.foreignKeys).forEach(this::removeForeignKey);
             tables.remove(table.id);
             stories.dropped(table, file, statement.line());
+            indexes.removeTable(table);
+        }
+        schemas.removeAll(names);
+    }
+
+    private void createSchema(SchemaChange.CreateSchema create) {
+        String schema = create.schema().folded();
+        if (schemas.contains(schema)) {
+            if (!create.ifNotExists()) {
+                reject(create.position(), SqlState.DUPLICATE_SCHEMA, "schema \"" + schema + "\" already exists", false);
+            }
+            return;
+        }
+        schemas.add(schema);
+        if (create.elements().isEmpty()) {
+            return;
+        }
+        // CREATE SCHEMA s CREATE TABLE ...: the elements run with s first in the search path
+        SearchPath.State saved = searchPath.save();
+        List<String> path = new ArrayList<>();
+        path.add(schema);
+        path.addAll(searchPath.configured());
+        searchPath.set(path, false, false);
+        try {
+            for (SchemaChange element : create.elements()) {
+                apply(element);
+                if (statements.failed()) {
+                    return;
+                }
+            }
+        } finally {
+            searchPath.restore(saved);
         }
     }
 
     private void createIndex(SchemaChange.CreateIndex index) {
-        if (!index.unique() || index.columns().isEmpty()) {
-            return;
-        }
         ModelTable table = find(index.table());
         if (table == null) {
+            TableId id = wanted(index.table());
+            statements.missingRelation(
+                    ref(index.position()), id, "relation \"" + id.name() + "\" does not exist", mayBeUnknown(id));
             return;
         }
         List<String> cols = index.columns().stream().map(Identifier::folded).toList();
-        String name = index.name() != null
-                ? index.name().folded()
-                : constraintNames.choose(table.id.schema(), table.id.name(), cols, "idx");
-        // a unique index makes its columns a valid FK target, like a UNIQUE constraint
-        table.uniqueKeys.put(name, cols);
-        uniqueIndexes.put(table.id.schema() + "." + name, new IndexInfo(table, cols));
+        if (index.name() != null && indexes.find(table.id.schema(), index.name().folded()).isPresent()) {
+            if (!index.ifNotExists()) {
+                reject(index.position(), SqlState.DUPLICATE_TABLE,
+                        "relation \"" + index.name().folded() + "\" already exists", false);
+            }
+            return;
+        }
+        if (table.columnsKnown && !table.incomplete) {
+            for (String col : cols) {
+                if (!table.columns.containsKey(col)) {
+                    statements.missingColumnRejected(
+                            ref(index.position()), table.id, col, "column \"" + col + "\" does not exist", false);
+                    return;
+                }
+            }
+        }
+        registerIndex(
+                table,
+                index.name() == null ? null : index.name().folded(),
+                cols,
+                index.unique(),
+                index.partial() || index.hasExpressions(),
+                index.position());
+    }
+
+    private void dropIndex(SchemaChange.DropIndex drop) {
+        for (QualifiedName name : drop.indexes()) {
+            String indexName = name.name().folded();
+            Indexes.Entry index = null;
+            List<String> path = name.schema() != null ? List.of(name.schema().folded()) : lookupPath();
+            for (String schema : path) {
+                index = indexes.find(schema, indexName).orElse(null);
+                if (index != null) {
+                    break;
+                }
+            }
+            if (index == null) {
+                if (!drop.ifExists() && !unreadableWithoutTables && touchedByUnreadable.isEmpty()) {
+                    reject(drop.position(), SqlState.UNDEFINED_OBJECT, "index \"" + indexName + "\" does not exist", false);
+                    return;
+                }
+                continue;
+            }
+            ModelTable table = index.table();
+            if (index.constraint()) {
+                reject(drop.position(), SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop index " + indexName
+                        + " because constraint " + indexName + " on table " + table.id.name() + " requires it", false);
+                return;
+            }
+            List<ModelForeignKey> dependents = KeyDependencies.dependentsOfKey(foreignKeys, table, indexName);
+            if (!dependents.isEmpty() && !drop.cascade()) {
+                reject(drop.position(), SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                        "cannot drop index " + indexName + " because other objects depend on it", false);
+                return;
+            }
+            dependents.forEach(this::removeForeignKey);
+            removeKey(table, indexName);
+        }
     }
 
     private void setSearchPath(SchemaChange.SetSearchPath set) {
-        List<String> schemas = set.schemas().stream()
-                .map(Identifier::folded)
-                .filter(s -> !s.equals("$user") && !s.isEmpty())
-                .toList();
-        // an empty search_path (pg_dump's set_config('search_path', '', false)) means every name is qualified
-        searchPath = schemas.isEmpty() ? DEFAULT_SEARCH_PATH : schemas;
+        List<String> named = set.toDefault()
+                ? null
+                : set.schemas().stream().map(Identifier::folded).toList();
+        searchPath.set(named, set.local(), transaction.open());
     }
 
     private void destructive(
@@ -828,7 +1314,7 @@ public final class SchemaReplay {
                 touched.add(table);
             }
         }
-        events.add(new ReplayEvent.Destructive(ref(position), what, touched, cascade, List.of()));
+        events.add(new ReplayEvent.Destructive(ref(position), what, snaps(touched), cascade, List.of()));
     }
 
     /** The history this replay belongs to. */

@@ -1,0 +1,85 @@
+package dev.refguard.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The indexes of the model, as {@code pg_index}/{@code pg_class} know them: those {@code CREATE INDEX}
+ * made, and those a primary key or unique constraint owns (same name as the constraint). An index
+ * lives in its table's schema, so it follows the table through {@code RENAME} and {@code SET SCHEMA}.
+ * See docs/replay.md, "Dependencies".
+ */
+final class Indexes {
+    /**
+     * One index.
+     *
+     * @param table its table
+     * @param name its name
+     * @param columns its key columns (empty for an expression index)
+     * @param unique {@code UNIQUE}
+     * @param constraint whether a primary key or unique constraint of that name owns it
+     * @param referencable whether an FK may use it (unique, no {@code WHERE}, no expressions)
+     */
+    record Entry(
+            ModelTable table, String name, List<String> columns, boolean unique, boolean constraint, boolean referencable) {
+        Entry {
+            columns = List.copyOf(columns);
+        }
+
+        Entry renamed(String newName) {
+            return new Entry(table, newName, columns, unique, constraint, referencable);
+        }
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+
+    /** The index of that name in that schema. */
+    Optional<Entry> find(String schema, String name) {
+        return entries.stream()
+                .filter(e -> e.name().equals(name) && e.table().id.schema().equals(schema))
+                .findFirst();
+    }
+
+    void add(Entry entry) {
+        entries.add(entry);
+    }
+
+    void remove(ModelTable table, String name) {
+        entries.removeIf(e -> e.table() == table && e.name().equals(name));
+    }
+
+    void removeTable(ModelTable table) {
+        entries.removeIf(e -> e.table() == table);
+    }
+
+    /** Drops the indexes over a column, as dropping the column does. */
+    void removeColumn(ModelTable table, String column) {
+        entries.removeIf(e -> e.table() == table && e.columns().contains(column));
+    }
+
+    void rename(ModelTable table, String from, String to) {
+        entries.replaceAll(e -> e.table() == table && e.name().equals(from) ? e.renamed(to) : e);
+    }
+
+    void renameColumn(ModelTable table, String from, String to) {
+        entries.replaceAll(e -> e.table() == table && e.columns().contains(from)
+                ? new Entry(
+                        table,
+                        e.name(),
+                        e.columns().stream().map(c -> c.equals(from) ? to : c).toList(),
+                        e.unique(),
+                        e.constraint(),
+                        e.referencable())
+                : e);
+    }
+
+    List<Entry> save() {
+        return List.copyOf(entries);
+    }
+
+    void restore(List<Entry> saved) {
+        entries.clear();
+        entries.addAll(saved);
+    }
+}

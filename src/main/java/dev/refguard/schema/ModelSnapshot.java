@@ -1,0 +1,141 @@
+package dev.refguard.schema;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The model's state at one moment, restored in place on {@code ROLLBACK}, {@code ROLLBACK TO SAVEPOINT}
+ * and when a statement fails half way (PostgreSQL undoes the whole statement). Table and FK objects keep
+ * their identity, so the FKs that point at a table stay valid after a restore. See docs/replay.md,
+ * "Transactions".
+ *
+ * <p>A snapshot covers the model's containers (which tables exist, which FKs are in force, indexes,
+ * constraint names, schemas, the search path) and the fields of the tables in its scope: every table for a
+ * transaction, the tables one statement may change for a statement.
+ */
+final class ModelSnapshot {
+    /** The live containers a snapshot restores into. */
+    record Live(
+            Map<TableId, ModelTable> tables,
+            List<ModelForeignKey> foreignKeys,
+            Indexes indexes,
+            ConstraintNames constraintNames,
+            Set<String> schemas,
+            SearchPath searchPath) {}
+
+    private record TableState(
+            TableId id,
+            Map<String, ModelColumn> columns,
+            boolean columnsKnown,
+            List<String> primaryKey,
+            String primaryKeyName,
+            Map<String, List<String>> uniqueKeys,
+            List<String> keyOrder,
+            Set<String> deferrableKeys,
+            Set<String> indexOnlyKeys,
+            List<ModelForeignKey> foreignKeys,
+            boolean incomplete) {}
+
+    private record ForeignKeyState(String name, List<String> fromColumns, List<String> toColumns, String referencedKey) {}
+
+    private final Live live;
+    private final Map<TableId, ModelTable> tables;
+    private final List<ModelForeignKey> foreignKeys;
+    private final List<Indexes.Entry> indexes;
+    private final Set<String> constraintNames;
+    private final Set<String> schemas;
+    private final SearchPath.State searchPath;
+    private final Map<ModelTable, TableState> tableStates = new IdentityHashMap<>();
+    private final Map<ModelForeignKey, ForeignKeyState> foreignKeyStates = new IdentityHashMap<>();
+
+    private ModelSnapshot(Live live, Collection<ModelTable> scope) {
+        this.live = live;
+        this.tables = new HashMap<>(live.tables());
+        this.foreignKeys = new ArrayList<>(live.foreignKeys());
+        this.indexes = live.indexes().save();
+        this.constraintNames = live.constraintNames().save();
+        this.schemas = Set.copyOf(live.schemas());
+        this.searchPath = live.searchPath().save();
+        for (ModelTable t : scope) {
+            tableStates.put(
+                    t,
+                    new TableState(
+                            t.id,
+                            new LinkedHashMap<>(t.columns),
+                            t.columnsKnown,
+                            List.copyOf(t.primaryKey),
+                            t.primaryKeyName,
+                            new LinkedHashMap<>(t.uniqueKeys),
+                            List.copyOf(t.keyOrder),
+                            Set.copyOf(t.deferrableKeys),
+                            Set.copyOf(t.indexOnlyKeys),
+                            List.copyOf(t.foreignKeys),
+                            t.incomplete));
+        }
+        for (ModelForeignKey fk : live.foreignKeys()) {
+            if (tableStates.containsKey(fk.from) || tableStates.containsKey(fk.to)) {
+                foreignKeyStates.put(
+                        fk,
+                        new ForeignKeyState(
+                                fk.name, List.copyOf(fk.fromColumns), List.copyOf(fk.toColumns), fk.referencedKey));
+            }
+        }
+    }
+
+    /** The whole model: what {@code BEGIN} and {@code SAVEPOINT} keep. */
+    static ModelSnapshot of(Live live) {
+        return new ModelSnapshot(live, List.copyOf(live.tables().values()));
+    }
+
+    /** The containers and the fields of the tables in {@code scope}: what one statement may change. */
+    static ModelSnapshot of(Live live, Collection<ModelTable> scope) {
+        return new ModelSnapshot(live, scope);
+    }
+
+    /** Puts the model back as it was when this snapshot was taken. */
+    void restore() {
+        live.tables().clear();
+        live.tables().putAll(tables);
+        live.foreignKeys().clear();
+        live.foreignKeys().addAll(foreignKeys);
+        live.indexes().restore(indexes);
+        live.constraintNames().restore(constraintNames);
+        live.schemas().clear();
+        live.schemas().addAll(schemas);
+        live.searchPath().restore(searchPath);
+        tableStates.forEach((t, s) -> {
+            t.id = s.id();
+            t.columns.clear();
+            t.columns.putAll(s.columns());
+            t.columnsKnown = s.columnsKnown();
+            t.primaryKey.clear();
+            t.primaryKey.addAll(s.primaryKey());
+            t.primaryKeyName = s.primaryKeyName();
+            t.uniqueKeys.clear();
+            t.uniqueKeys.putAll(s.uniqueKeys());
+            t.keyOrder.clear();
+            t.keyOrder.addAll(s.keyOrder());
+            t.deferrableKeys.clear();
+            t.deferrableKeys.addAll(s.deferrableKeys());
+            t.indexOnlyKeys.clear();
+            t.indexOnlyKeys.addAll(s.indexOnlyKeys());
+            t.foreignKeys.clear();
+            t.foreignKeys.addAll(s.foreignKeys());
+            t.incomplete = s.incomplete();
+        });
+        foreignKeyStates.forEach((fk, s) -> {
+            fk.name = s.name();
+            fk.fromColumns.clear();
+            fk.fromColumns.addAll(s.fromColumns());
+            fk.toColumns.clear();
+            fk.toColumns.addAll(s.toColumns());
+            fk.referencedKey = s.referencedKey();
+        });
+    }
+}

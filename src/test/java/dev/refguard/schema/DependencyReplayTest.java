@@ -1,0 +1,227 @@
+package dev.refguard.schema;
+
+import static dev.refguard.schema.ReplayScript.edges;
+import static dev.refguard.schema.ReplayScript.file;
+import static dev.refguard.schema.ReplayScript.rejections;
+import static dev.refguard.schema.ReplayScript.tables;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.refguard.parse.Identifier;
+import dev.refguard.parse.KeySpec;
+import dev.refguard.parse.QualifiedName;
+import dev.refguard.parse.SchemaChange;
+import dev.refguard.parse.SourcePosition;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keys, indexes, columns and the FKs that depend on them, as PostgreSQL 15 answered each case
+ * (docs/replay.md, "Dependencies"); the messages are PostgreSQL's own.
+ */
+class DependencyReplayTest {
+    private static final SourcePosition AT = new SourcePosition(1, 1);
+    private static ReplayScript script;
+
+    @BeforeAll
+    static void start() {
+        script = new ReplayScript();
+    }
+
+    @AfterAll
+    static void stop() {
+        script.close();
+    }
+
+    private static QualifiedName name(String n) {
+        return QualifiedName.of(Identifier.of(n));
+    }
+
+    private static SchemaChange.AlterTable dropConstraint(String table, String constraint, boolean cascade) {
+        return new SchemaChange.AlterTable(
+                name(table),
+                false,
+                List.of(new SchemaChange.DropConstraint(Identifier.of(constraint), false, AT, cascade)),
+                AT);
+    }
+
+    private static SchemaChange.DropIndex dropIndex(String index, boolean cascade) {
+        return new SchemaChange.DropIndex(List.of(name(index)), false, cascade, AT);
+    }
+
+    private static final String A = "create table a (id int primary key, code text unique, x int)";
+
+    @Test
+    void droppingAKeyAnFkUsesIsRefusedWithoutCascade() {
+        ReplayResult r = script.replay(file(A, "create table f (c text references a (code))", dropConstraint("a", "a_code_key", false)));
+        assertThat(edges(r)).containsExactly("public.f(c) -> public.a(code) f_c_fkey");
+        assertThat(rejections(r))
+                .containsExactly("m/1.sql:3 cannot drop constraint a_code_key on table a because other objects depend on it");
+    }
+
+    @Test
+    void droppingAKeyWithCascadeTakesItsFksAlong() {
+        ReplayResult r = script.replay(file(
+                A,
+                "create table f (c text references a (code))",
+                dropConstraint("a", "a_code_key", true),
+                "create table g (c text references a (code))"));
+        assertThat(edges(r)).isEmpty();
+        assertThat(rejections(r)).isEmpty();
+    }
+
+    @Test
+    void droppingTheUniqueIndexAnFkUsesIsRefusedWithoutCascade() {
+        ReplayResult r = script.replay(file(
+                A,
+                "create unique index a_x_idx on a (x)",
+                "create table f (c int references a (x))",
+                dropIndex("a_x_idx", false),
+                dropIndex("a_pkey", false),
+                dropIndex("a_x_idx", true)));
+        assertThat(edges(r)).isEmpty();
+        assertThat(rejections(r))
+                .containsExactly(
+                        "m/1.sql:4 cannot drop index a_x_idx because other objects depend on it",
+                        "m/1.sql:5 cannot drop index a_pkey because constraint a_pkey on table a requires it");
+    }
+
+    @Test
+    void droppingAColumnTakesItsKeysAndNeedsCascadeForFksOfOtherTables() {
+        ReplayResult r = script.replay(file(
+                A,
+                "create table f (c text references a (code))",
+                "alter table a drop column code",
+                "alter table a drop column code cascade",
+                "create table g (c text references a (code))"));
+        assertThat(edges(r)).isEmpty();
+        assertThat(rejections(r))
+                .containsExactly("m/1.sql:3 cannot drop column code of table a because other objects depend on it");
+    }
+
+    @Test
+    void anFkDependsOnTheFirstKeyOverItsColumns() {
+        ReplayResult r = script.replay(file(
+                "create table w (id int)",
+                "create unique index w_id_idx on w (id)",
+                "alter table w add primary key (id)",
+                "create table f (w int references w (id))",
+                dropConstraint("w", "w_pkey", false),
+                dropIndex("w_id_idx", false)));
+        assertThat(rejections(r)).containsExactly("m/1.sql:6 cannot drop index w_id_idx because other objects depend on it");
+        assertThat(edges(r)).containsExactly("public.f(w) -> public.w(id) f_w_fkey");
+    }
+
+    @Test
+    void anFkToADeferrableKeyIsRejected() {
+        SchemaChange.AlterTable deferrable = new SchemaChange.AlterTable(
+                name("d"),
+                false,
+                List.of(new SchemaChange.AddKey(
+                        new KeySpec(Identifier.of("d_code_key"), List.of(Identifier.of("code")), false, AT, true), null, AT)),
+                AT);
+        ReplayResult r = script.replay(file(
+                "create table d (id int, code text)", deferrable, "create table f (c text references d (code))"));
+        assertThat(tables(r)).containsExactly("public.d");
+        assertThat(rejections(r))
+                .containsExactly("m/1.sql:3 cannot use a deferrable unique constraint for referenced table \"d\"");
+    }
+
+    @Test
+    void aRenamedConstraintFreesItsOldName() {
+        ReplayResult r = script.replay(file(
+                "create table a (id int primary key, code text unique)",
+                "alter table a rename constraint a_code_key to a_code_uq",
+                "alter table a add unique (code)",
+                "alter table a drop constraint a_code_uq",
+                "alter table a drop constraint a_code_key",
+                "create table f (c text references a (code))"));
+        assertThat(edges(r)).isEmpty();
+        assertThat(tables(r)).containsExactly("public.a");
+    }
+
+    @Test
+    void likeIncludingIndexesCopiesKeysUnderTheNewTablesNames() {
+        SchemaChange.CreateTable like = new SchemaChange.CreateTable(
+                name("b"), false, List.of(), List.of(), List.of(), null, true, AT,
+                new SchemaChange.TableForm(
+                        false,
+                        List.of(new SchemaChange.Like(name("a"), Set.of(SchemaChange.LikeOption.values()), AT)),
+                        null, List.of(), false, false));
+        SchemaChange.CreateTable plainLike = new SchemaChange.CreateTable(
+                name("c"), false, List.of(), List.of(), List.of(), null, true, AT,
+                new SchemaChange.TableForm(
+                        false, List.of(new SchemaChange.Like(name("a"), Set.of(), AT)), null, List.of(), false, false));
+        ReplayResult r = script.replay(file(
+                A, like, plainLike, "create table f (b_code text references b (code), c_code text references c (code))"));
+        ModelTable b = r.tables().stream().filter(t -> t.id().name().equals("b")).findFirst().orElseThrow();
+        assertThat(b.keyConstraintNames()).containsExactly("b_pkey", "b_code_key");
+        assertThat(tables(r)).containsExactly("public.a", "public.b", "public.c");
+    }
+
+    @Test
+    void aPartitionTakesItsParentsKeysSoAnFkMayTargetIt() {
+        SchemaChange.CreateTable partition = new SchemaChange.CreateTable(
+                name("p1"), false, List.of(), List.of(), List.of(), null, true, AT,
+                new SchemaChange.TableForm(false, List.of(), name("p"), List.of(), false, false));
+        ReplayResult r = script.replay(file(
+                "create table p (id int, k text, primary key (id), unique (k, id))",
+                partition,
+                "create table f (p1 int references p1 (id))"));
+        ModelTable p1 = r.tables().stream().filter(t -> t.id().name().equals("p1")).findFirst().orElseThrow();
+        assertThat(p1.keyConstraintNames()).containsExactly("p1_pkey", "p1_k_id_key");
+        assertThat(edges(r)).containsExactly("public.f(p1) -> public.p1(id) f_p1_fkey");
+    }
+
+    @Test
+    void createSchemaElementsAreCreatedInTheNewSchema() {
+        SchemaChange.CreateSchema schema = new SchemaChange.CreateSchema(
+                Identifier.of("s1"),
+                AT,
+                false,
+                List.of(
+                        new SchemaChange.CreateTable(
+                                name("t"), false,
+                                List.of(new dev.refguard.parse.ColumnSpec(Identifier.of("id"), "int", true, false, null, AT)),
+                                List.of(), List.of(), null, true, AT),
+                        new SchemaChange.CreateTable(
+                                name("u"), false,
+                                List.of(new dev.refguard.parse.ColumnSpec(Identifier.of("t_id"), "int", false, false, null, AT)),
+                                List.of(),
+                                List.of(new dev.refguard.parse.ForeignKeySpec(
+                                        null, List.of(Identifier.of("t_id")), name("t"), List.of(), null, null, AT, AT)),
+                                null, true, AT)));
+        ReplayResult r = script.replay(file(schema, "create table v (id int)"));
+        assertThat(tables(r)).containsExactly("public.v", "s1.t", "s1.u");
+        assertThat(edges(r)).containsExactly("s1.u(t_id) -> s1.t(id) u_t_id_fkey");
+    }
+
+    @Test
+    void aTemporaryTableShadowsItsNameUntilTheEndOfItsFile() {
+        SchemaChange.CreateTable temp = new SchemaChange.CreateTable(
+                name("a"), false,
+                List.of(new dev.refguard.parse.ColumnSpec(Identifier.of("id"), "text", true, false, null, AT)),
+                List.of(), List.of(), null, true, AT,
+                new SchemaChange.TableForm(true, List.of(), null, List.of(), false, false));
+        ReplayResult r = script.replay(
+                file("create table a (id int primary key)", temp, "create table b (a_id text references a)"),
+                file("create table c (a_id int references a)"));
+        assertThat(rejections(r))
+                .containsExactly("m/1.sql:3 constraints on permanent tables may reference only permanent tables");
+        assertThat(tables(r)).containsExactly("public.a", "public.c");
+        assertThat(edges(r)).containsExactly("public.c(a_id) -> public.a(id) c_a_id_fkey");
+    }
+
+    @Test
+    void aStatementThatFailsOnlyBecauseAnEarlierOneFailedIsItsCascade() {
+        ReplayResult r = script.replay(file(
+                "create table b (x int references missing (id), id int primary key)",
+                "alter table b add column y int",
+                "create table c (b_id int references b)",
+                "create index on b (x)"));
+        assertThat(ReplayScript.cascades(r)).isEqualTo("2<-1 3<-1 4<-1");
+        assertThat(rejections(r)).isEmpty();
+    }
+}
