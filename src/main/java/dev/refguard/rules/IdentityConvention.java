@@ -1,6 +1,5 @@
 package dev.refguard.rules;
 
-import dev.refguard.schema.ModelForeignKey;
 import dev.refguard.schema.ModelTable;
 import dev.refguard.schema.ReplayEvent.ReferenceResolved;
 import dev.refguard.schema.ReplayEvent.StatementRef;

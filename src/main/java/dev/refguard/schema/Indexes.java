@@ -22,7 +22,12 @@ final class Indexes {
      * @param referencable whether an FK may use it (unique, no {@code WHERE}, no expressions)
      */
     record Entry(
-            ModelTable table, String name, List<String> columns, boolean unique, boolean constraint, boolean referencable) {
+            ModelTable table,
+            String name,
+            List<String> columns,
+            boolean unique,
+            boolean constraint,
+            boolean referencable) {
         Entry {
             columns = List.copyOf(columns);
         }

@@ -75,8 +75,8 @@ public final class ModelForeignKey {
 
     /** A copy between other table objects (for snapshots), with the same facts. */
     ModelForeignKey copy(ModelTable newFrom, ModelTable newTo) {
-        ModelForeignKey copy =
-                new ModelForeignKey(name, newFrom, fromColumns, newTo, toColumns, spec, file, fingerprint, statementLine);
+        ModelForeignKey copy = new ModelForeignKey(
+                name, newFrom, fromColumns, newTo, toColumns, spec, file, fingerprint, statementLine);
         copy.referencedKey = referencedKey;
         copy.declaredFrom = declaredFrom;
         copy.declaredTo = declaredTo;

@@ -42,7 +42,8 @@ final class ModelSnapshot {
             List<ModelForeignKey> foreignKeys,
             boolean incomplete) {}
 
-    private record ForeignKeyState(String name, List<String> fromColumns, List<String> toColumns, String referencedKey) {}
+    private record ForeignKeyState(
+            String name, List<String> fromColumns, List<String> toColumns, String referencedKey) {}
 
     private final Live live;
     private final Map<TableId, ModelTable> tables;

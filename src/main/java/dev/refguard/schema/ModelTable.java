@@ -49,7 +49,11 @@ public final class ModelTable {
 
     private ModelTable(
             long oid,
-            TableId id, TableOrigin origin, MigrationFile createdBy, SourcePosition createdAt, boolean columnsKnown) {
+            TableId id,
+            TableOrigin origin,
+            MigrationFile createdBy,
+            SourcePosition createdAt,
+            boolean columnsKnown) {
         this.oid = oid;
         this.id = id;
         this.origin = origin;

@@ -404,8 +404,7 @@ public final class SchemaReplay {
             List<String> path = DEFAULT_SEARCH_PATH;
             for (ParsedStatement st : parsed.statements()) {
                 for (SchemaChange change : st.changes()) {
-                    if (change instanceof SchemaChange.SetSearchPath s
-                            && !s.local()) {
+                    if (change instanceof SchemaChange.SetSearchPath s && !s.local()) {
                         // a first approximation: "$user" names no schema a migration creates
                         List<String> named = s.schemas().stream()
                                 .map(Identifier::folded)
@@ -483,12 +482,17 @@ public final class SchemaReplay {
         // columns and keys from other tables: docs/replay.md, "Tables from every statement that makes one"
         List<TableForms.Source> sources = new ArrayList<>();
         if (form.partitionOf() != null) {
-            sources.add(new TableForms.Source(form.partitionOf(), TableForms.Kind.PARTITION_OF, Set.of(), c.position()));
+            sources.add(
+                    new TableForms.Source(form.partitionOf(), TableForms.Kind.PARTITION_OF, Set.of(), c.position()));
         }
-        form.inherits().forEach(n -> sources.add(new TableForms.Source(n, TableForms.Kind.INHERITS, Set.of(), c.position())));
+        form.inherits()
+                .forEach(n -> sources.add(new TableForms.Source(n, TableForms.Kind.INHERITS, Set.of(), c.position())));
         form.likes()
                 .forEach(l -> sources.add(new TableForms.Source(
-                        l.source(), TableForms.Kind.LIKE, l.including(), l.position() == null ? c.position() : l.position())));
+                        l.source(),
+                        TableForms.Kind.LIKE,
+                        l.including(),
+                        l.position() == null ? c.position() : l.position())));
         if (sources.isEmpty() && c.likeOrParent() != null) {
             // a reader that does not give the form: copy the columns only, as before
             sources.add(new TableForms.Source(c.likeOrParent(), TableForms.Kind.INHERITS, Set.of(), c.position()));
@@ -569,10 +573,14 @@ public final class SchemaReplay {
         }
     }
 
-    private void setPrimaryKey(ModelTable table, String name, List<String> cols, boolean deferrable, SourcePosition at) {
+    private void setPrimaryKey(
+            ModelTable table, String name, List<String> cols, boolean deferrable, SourcePosition at) {
         if (!table.primaryKey.isEmpty()) {
-            reject(at, SqlState.INVALID_TABLE_DEFINITION,
-                    "multiple primary keys for table \"" + table.id.name() + "\" are not allowed", false);
+            reject(
+                    at,
+                    SqlState.INVALID_TABLE_DEFINITION,
+                    "multiple primary keys for table \"" + table.id.name() + "\" are not allowed",
+                    false);
             return;
         }
         if (name != null && nameInUse(table, name, at)) {
@@ -619,8 +627,11 @@ public final class SchemaReplay {
             return true;
         }
         if (hasConstraint(table, name)) {
-            reject(at, SqlState.DUPLICATE_OBJECT,
-                    "constraint \"" + name + "\" for relation \"" + table.id.name() + "\" already exists", false);
+            reject(
+                    at,
+                    SqlState.DUPLICATE_OBJECT,
+                    "constraint \"" + name + "\" for relation \"" + table.id.name() + "\" already exists",
+                    false);
             return true;
         }
         return false;
@@ -631,7 +642,12 @@ public final class SchemaReplay {
      * use, but not a constraint.
      */
     private void registerIndex(
-            ModelTable table, String name, List<String> cols, boolean unique, boolean partialOrExpression, SourcePosition at) {
+            ModelTable table,
+            String name,
+            List<String> cols,
+            boolean unique,
+            boolean partialOrExpression,
+            SourcePosition at) {
         if (name == null) {
             name = constraintNames.choose(table.id.schema(), table.id.name(), cols, "idx");
         } else {
@@ -736,7 +752,8 @@ public final class SchemaReplay {
                 && (spec.targetColumns().isEmpty()
                         ? target.deferrable(target.primaryKeyName)
                         : target.onlyDeferrableKey(targetColumns));
-        boolean temporaryTarget = target.id.schema().equals(Schemas.TEMP) && !source.id.schema().equals(Schemas.TEMP);
+        boolean temporaryTarget =
+                target.id.schema().equals(Schemas.TEMP) && !source.id.schema().equals(Schemas.TEMP);
         ModelForeignKey added = null;
         boolean accepted = missing.isEmpty() && !incompatible && !Boolean.FALSE.equals(unique) && arity && !nameTaken;
         if (accepted && !deferrableOnly && !temporaryTarget) {
@@ -782,20 +799,34 @@ public final class SchemaReplay {
             MissingColumn first = missing.get(0);
             statements.missingColumn(at, first.table().id, first.written().folded());
         } else if (nameTaken) {
-            reject(spec.position(), SqlState.DUPLICATE_OBJECT, "constraint \"" + spec.constraintName().folded()
-                    + "\" for relation \"" + source.id.name() + "\" already exists", false);
+            reject(
+                    spec.position(),
+                    SqlState.DUPLICATE_OBJECT,
+                    "constraint \"" + spec.constraintName().folded() + "\" for relation \"" + source.id.name()
+                            + "\" already exists",
+                    false);
         } else if (temporaryTarget) {
-            reject(at.position(), SqlState.INVALID_TABLE_DEFINITION,
-                    "constraints on permanent tables may reference only permanent tables", false);
+            reject(
+                    at.position(),
+                    SqlState.INVALID_TABLE_DEFINITION,
+                    "constraints on permanent tables may reference only permanent tables",
+                    false);
         } else if (!arity) {
-            reject(spec.position(), SqlState.INVALID_FOREIGN_KEY,
-                    "number of referencing and referenced columns for foreign key disagree", false);
+            reject(
+                    spec.position(),
+                    SqlState.INVALID_FOREIGN_KEY,
+                    "number of referencing and referenced columns for foreign key disagree",
+                    false);
         } else if (deferrableOnly && !incompatible) {
-            reject(at.position(), SqlState.WRONG_OBJECT_TYPE, (target.deferrable(target.primaryKeyName)
-                                    && ModelTable.sameColumns(target.primaryKey, targetColumns)
-                            ? "cannot use a deferrable primary key for referenced table \""
-                            : "cannot use a deferrable unique constraint for referenced table \"")
-                    + target.id.name() + "\"", false);
+            reject(
+                    at.position(),
+                    SqlState.WRONG_OBJECT_TYPE,
+                    (target.deferrable(target.primaryKeyName)
+                                            && ModelTable.sameColumns(target.primaryKey, targetColumns)
+                                    ? "cannot use a deferrable primary key for referenced table \""
+                                    : "cannot use a deferrable unique constraint for referenced table \"")
+                            + target.id.name() + "\"",
+                    false);
         } else {
             statements.fail(at);
         }
@@ -901,8 +932,11 @@ public final class SchemaReplay {
         if (table.columns.containsKey(name)) {
             // IF NOT EXISTS skips the column and its constraints; without it PostgreSQL fails
             if (!add.ifNotExists()) {
-                reject(add.position(), SqlState.DUPLICATE_COLUMN,
-                        "column \"" + name + "\" of relation \"" + table.id.name() + "\" already exists", false);
+                reject(
+                        add.position(),
+                        SqlState.DUPLICATE_COLUMN,
+                        "column \"" + name + "\" of relation \"" + table.id.name() + "\" already exists",
+                        false);
             }
             return;
         }
@@ -943,8 +977,12 @@ public final class SchemaReplay {
         List<String> keys = KeyDependencies.keysOver(table, col);
         List<ModelForeignKey> dependents = KeyDependencies.dependentsOfColumn(foreignKeys, table, col, keys);
         if (!dependents.isEmpty() && !drop.cascade()) {
-            reject(drop.position(), SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop column " + col + " of table "
-                    + table.id.name() + " because other objects depend on it", false);
+            reject(
+                    drop.position(),
+                    SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                    "cannot drop column " + col + " of table " + table.id.name()
+                            + " because other objects depend on it",
+                    false);
             return;
         }
         dependents.forEach(this::removeForeignKey);
@@ -979,12 +1017,18 @@ public final class SchemaReplay {
             Indexes.Entry index = indexes.find(table.id.schema(), indexName).orElse(null);
             if (index == null || index.table() != table) {
                 if (!mayBeUnknown(table.id)) {
-                    reject(add.position(), SqlState.UNDEFINED_OBJECT, "index \"" + indexName + "\" does not exist", false);
+                    reject(
+                            add.position(),
+                            SqlState.UNDEFINED_OBJECT,
+                            "index \"" + indexName + "\" does not exist",
+                            false);
                 }
                 return;
             }
             // PostgreSQL renames the index to the constraint's name
-            String name = key.constraintName() == null ? indexName : key.constraintName().folded();
+            String name = key.constraintName() == null
+                    ? indexName
+                    : key.constraintName().folded();
             removeKey(table, indexName);
             indexes.remove(table, indexName);
             if (key.primary()) {
@@ -1008,8 +1052,12 @@ public final class SchemaReplay {
         if (table.hasKeyConstraint(name)) {
             List<ModelForeignKey> dependents = KeyDependencies.dependentsOfKey(foreignKeys, table, name);
             if (!dependents.isEmpty() && !drop.cascade()) {
-                reject(drop.position(), SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop constraint " + name
-                        + " on table " + table.id.name() + " because other objects depend on it", false);
+                reject(
+                        drop.position(),
+                        SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                        "cannot drop constraint " + name + " on table " + table.id.name()
+                                + " because other objects depend on it",
+                        false);
                 return;
             }
             dependents.forEach(this::removeForeignKey);
@@ -1077,8 +1125,11 @@ public final class SchemaReplay {
             return;
         }
         if (table.columns.containsKey(to)) {
-            reject(rename.position(), SqlState.DUPLICATE_COLUMN,
-                    "column \"" + to + "\" of relation \"" + table.id.name() + "\" already exists", false);
+            reject(
+                    rename.position(),
+                    SqlState.DUPLICATE_COLUMN,
+                    "column \"" + to + "\" of relation \"" + table.id.name() + "\" already exists",
+                    false);
             return;
         }
         Map<String, ModelColumn> renamed = new LinkedHashMap<>();
@@ -1115,7 +1166,11 @@ public final class SchemaReplay {
                     || (fk.to == table && fk.toColumns.contains(col));
             if (involved) {
                 checks.add(new TypeCheck(
-                        fk.copy(snap(fk.from), snap(fk.to)), fk.from.id, fk.to.id, typesOf(fk.from, fk.fromColumns), typesOf(fk.to, fk.toColumns)));
+                        fk.copy(snap(fk.from), snap(fk.to)),
+                        fk.from.id,
+                        fk.to.id,
+                        typesOf(fk.from, fk.fromColumns),
+                        typesOf(fk.to, fk.toColumns)));
             }
         }
         if (!checks.isEmpty()) {
@@ -1146,8 +1201,11 @@ public final class SchemaReplay {
             if (!in.isEmpty() && !drop.cascade()) {
                 events.add(new ReplayEvent.Destructive(
                         ref(drop.position()), DestructiveKind.DROP_TABLE, snaps(dropped), false, List.of()));
-                reject(drop.position(), SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop table "
-                        + table.id.name() + " because other objects depend on it", false);
+                reject(
+                        drop.position(),
+                        SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                        "cannot drop table " + table.id.name() + " because other objects depend on it",
+                        false);
                 return; // PostgreSQL: other objects depend on it; nothing is dropped
             }
             removed.addAll(in);
@@ -1185,8 +1243,11 @@ public final class SchemaReplay {
         events.add(new ReplayEvent.Destructive(
                 ref(drop.position()), DestructiveKind.DROP_SCHEMA, snaps(inSchema), drop.cascade(), fkSnaps(removed)));
         if (!drop.cascade() && !inSchema.isEmpty()) {
-            reject(drop.position(), SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop schema "
-                    + inSchema.get(0).id.schema() + " because other objects depend on it", false);
+            reject(
+                    drop.position(),
+                    SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                    "cannot drop schema " + inSchema.get(0).id.schema() + " because other objects depend on it",
+                    false);
             return;
         }
         removed.forEach(this::removeForeignKey);
@@ -1238,10 +1299,14 @@ public final class SchemaReplay {
             return;
         }
         List<String> cols = index.columns().stream().map(Identifier::folded).toList();
-        if (index.name() != null && indexes.find(table.id.schema(), index.name().folded()).isPresent()) {
+        if (index.name() != null
+                && indexes.find(table.id.schema(), index.name().folded()).isPresent()) {
             if (!index.ifNotExists()) {
-                reject(index.position(), SqlState.DUPLICATE_TABLE,
-                        "relation \"" + index.name().folded() + "\" already exists", false);
+                reject(
+                        index.position(),
+                        SqlState.DUPLICATE_TABLE,
+                        "relation \"" + index.name().folded() + "\" already exists",
+                        false);
             }
             return;
         }
@@ -1276,21 +1341,32 @@ public final class SchemaReplay {
             }
             if (index == null) {
                 if (!drop.ifExists() && !unreadableWithoutTables && touchedByUnreadable.isEmpty()) {
-                    reject(drop.position(), SqlState.UNDEFINED_OBJECT, "index \"" + indexName + "\" does not exist", false);
+                    reject(
+                            drop.position(),
+                            SqlState.UNDEFINED_OBJECT,
+                            "index \"" + indexName + "\" does not exist",
+                            false);
                     return;
                 }
                 continue;
             }
             ModelTable table = index.table();
             if (index.constraint()) {
-                reject(drop.position(), SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop index " + indexName
-                        + " because constraint " + indexName + " on table " + table.id.name() + " requires it", false);
+                reject(
+                        drop.position(),
+                        SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                        "cannot drop index " + indexName + " because constraint " + indexName + " on table "
+                                + table.id.name() + " requires it",
+                        false);
                 return;
             }
             List<ModelForeignKey> dependents = KeyDependencies.dependentsOfKey(foreignKeys, table, indexName);
             if (!dependents.isEmpty() && !drop.cascade()) {
-                reject(drop.position(), SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
-                        "cannot drop index " + indexName + " because other objects depend on it", false);
+                reject(
+                        drop.position(),
+                        SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                        "cannot drop index " + indexName + " because other objects depend on it",
+                        false);
                 return;
             }
             dependents.forEach(this::removeForeignKey);

@@ -55,8 +55,8 @@ final class TableForms {
             copied.add(new CopiedKey(
                     List.copyOf(from.primaryKey), true, true, from.deferrableKeys.contains(from.primaryKeyName)));
         }
-        from.uniqueKeys.forEach((name, cols) -> copied.add(new CopiedKey(
-                cols, false, !from.indexOnlyKeys.contains(name), from.deferrableKeys.contains(name))));
+        from.uniqueKeys.forEach((name, cols) -> copied.add(
+                new CopiedKey(cols, false, !from.indexOnlyKeys.contains(name), from.deferrableKeys.contains(name))));
         return copied;
     }
 }

@@ -19,6 +19,7 @@ final class TransactionBlock {
     private final Supplier<ModelSnapshot> capture;
     /** The BEGIN mark first, then savepoints, newest last. */
     private final Deque<Mark> marks = new ArrayDeque<>();
+
     private StatementRef abortedBy;
 
     TransactionBlock(Supplier<ModelSnapshot> capture) {

@@ -55,10 +55,12 @@ class DependencyReplayTest {
 
     @Test
     void droppingAKeyAnFkUsesIsRefusedWithoutCascade() {
-        ReplayResult r = script.replay(file(A, "create table f (c text references a (code))", dropConstraint("a", "a_code_key", false)));
+        ReplayResult r = script.replay(
+                file(A, "create table f (c text references a (code))", dropConstraint("a", "a_code_key", false)));
         assertThat(edges(r)).containsExactly("public.f(c) -> public.a(code) f_c_fkey");
         assertThat(rejections(r))
-                .containsExactly("m/1.sql:3 cannot drop constraint a_code_key on table a because other objects depend on it");
+                .containsExactly(
+                        "m/1.sql:3 cannot drop constraint a_code_key on table a because other objects depend on it");
     }
 
     @Test
@@ -110,7 +112,8 @@ class DependencyReplayTest {
                 "create table f (w int references w (id))",
                 dropConstraint("w", "w_pkey", false),
                 dropIndex("w_id_idx", false)));
-        assertThat(rejections(r)).containsExactly("m/1.sql:6 cannot drop index w_id_idx because other objects depend on it");
+        assertThat(rejections(r))
+                .containsExactly("m/1.sql:6 cannot drop index w_id_idx because other objects depend on it");
         assertThat(edges(r)).containsExactly("public.f(w) -> public.w(id) f_w_fkey");
     }
 
@@ -120,10 +123,12 @@ class DependencyReplayTest {
                 name("d"),
                 false,
                 List.of(new SchemaChange.AddKey(
-                        new KeySpec(Identifier.of("d_code_key"), List.of(Identifier.of("code")), false, AT, true), null, AT)),
+                        new KeySpec(Identifier.of("d_code_key"), List.of(Identifier.of("code")), false, AT, true),
+                        null,
+                        AT)),
                 AT);
-        ReplayResult r = script.replay(file(
-                "create table d (id int, code text)", deferrable, "create table f (c text references d (code))"));
+        ReplayResult r = script.replay(
+                file("create table d (id int, code text)", deferrable, "create table f (c text references d (code))"));
         assertThat(tables(r)).containsExactly("public.d");
         assertThat(rejections(r))
                 .containsExactly("m/1.sql:3 cannot use a deferrable unique constraint for referenced table \"d\"");
@@ -145,18 +150,41 @@ class DependencyReplayTest {
     @Test
     void likeIncludingIndexesCopiesKeysUnderTheNewTablesNames() {
         SchemaChange.CreateTable like = new SchemaChange.CreateTable(
-                name("b"), false, List.of(), List.of(), List.of(), null, true, AT,
+                name("b"),
+                false,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                true,
+                AT,
                 new SchemaChange.TableForm(
                         false,
                         List.of(new SchemaChange.Like(name("a"), Set.of(SchemaChange.LikeOption.values()), AT)),
-                        null, List.of(), false, false));
+                        null,
+                        List.of(),
+                        false,
+                        false));
         SchemaChange.CreateTable plainLike = new SchemaChange.CreateTable(
-                name("c"), false, List.of(), List.of(), List.of(), null, true, AT,
+                name("c"),
+                false,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                true,
+                AT,
                 new SchemaChange.TableForm(
                         false, List.of(new SchemaChange.Like(name("a"), Set.of(), AT)), null, List.of(), false, false));
         ReplayResult r = script.replay(file(
-                A, like, plainLike, "create table f (b_code text references b (code), c_code text references c (code))"));
-        ModelTable b = r.tables().stream().filter(t -> t.id().name().equals("b")).findFirst().orElseThrow();
+                A,
+                like,
+                plainLike,
+                "create table f (b_code text references b (code), c_code text references c (code))"));
+        ModelTable b = r.tables().stream()
+                .filter(t -> t.id().name().equals("b"))
+                .findFirst()
+                .orElseThrow();
         assertThat(b.keyConstraintNames()).containsExactly("b_pkey", "b_code_key");
         assertThat(tables(r)).containsExactly("public.a", "public.b", "public.c");
     }
@@ -164,13 +192,23 @@ class DependencyReplayTest {
     @Test
     void aPartitionTakesItsParentsKeysSoAnFkMayTargetIt() {
         SchemaChange.CreateTable partition = new SchemaChange.CreateTable(
-                name("p1"), false, List.of(), List.of(), List.of(), null, true, AT,
+                name("p1"),
+                false,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                true,
+                AT,
                 new SchemaChange.TableForm(false, List.of(), name("p"), List.of(), false, false));
         ReplayResult r = script.replay(file(
                 "create table p (id int, k text, primary key (id), unique (k, id))",
                 partition,
                 "create table f (p1 int references p1 (id))"));
-        ModelTable p1 = r.tables().stream().filter(t -> t.id().name().equals("p1")).findFirst().orElseThrow();
+        ModelTable p1 = r.tables().stream()
+                .filter(t -> t.id().name().equals("p1"))
+                .findFirst()
+                .orElseThrow();
         assertThat(p1.keyConstraintNames()).containsExactly("p1_pkey", "p1_k_id_key");
         assertThat(edges(r)).containsExactly("public.f(p1) -> public.p1(id) f_p1_fkey");
     }
@@ -183,16 +221,33 @@ class DependencyReplayTest {
                 false,
                 List.of(
                         new SchemaChange.CreateTable(
-                                name("t"), false,
-                                List.of(new dev.refguard.parse.ColumnSpec(Identifier.of("id"), "int", true, false, null, AT)),
-                                List.of(), List.of(), null, true, AT),
+                                name("t"),
+                                false,
+                                List.of(new dev.refguard.parse.ColumnSpec(
+                                        Identifier.of("id"), "int", true, false, null, AT)),
+                                List.of(),
+                                List.of(),
+                                null,
+                                true,
+                                AT),
                         new SchemaChange.CreateTable(
-                                name("u"), false,
-                                List.of(new dev.refguard.parse.ColumnSpec(Identifier.of("t_id"), "int", false, false, null, AT)),
+                                name("u"),
+                                false,
+                                List.of(new dev.refguard.parse.ColumnSpec(
+                                        Identifier.of("t_id"), "int", false, false, null, AT)),
                                 List.of(),
                                 List.of(new dev.refguard.parse.ForeignKeySpec(
-                                        null, List.of(Identifier.of("t_id")), name("t"), List.of(), null, null, AT, AT)),
-                                null, true, AT)));
+                                        null,
+                                        List.of(Identifier.of("t_id")),
+                                        name("t"),
+                                        List.of(),
+                                        null,
+                                        null,
+                                        AT,
+                                        AT)),
+                                null,
+                                true,
+                                AT)));
         ReplayResult r = script.replay(file(schema, "create table v (id int)"));
         assertThat(tables(r)).containsExactly("public.v", "s1.t", "s1.u");
         assertThat(edges(r)).containsExactly("s1.u(t_id) -> s1.t(id) u_t_id_fkey");
@@ -201,9 +256,14 @@ class DependencyReplayTest {
     @Test
     void aTemporaryTableShadowsItsNameUntilTheEndOfItsFile() {
         SchemaChange.CreateTable temp = new SchemaChange.CreateTable(
-                name("a"), false,
+                name("a"),
+                false,
                 List.of(new dev.refguard.parse.ColumnSpec(Identifier.of("id"), "text", true, false, null, AT)),
-                List.of(), List.of(), null, true, AT,
+                List.of(),
+                List.of(),
+                null,
+                true,
+                AT,
                 new SchemaChange.TableForm(true, List.of(), null, List.of(), false, false));
         ReplayResult r = script.replay(
                 file("create table a (id int primary key)", temp, "create table b (a_id text references a)"),

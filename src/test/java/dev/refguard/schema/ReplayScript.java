@@ -63,13 +63,28 @@ final class ReplayScript implements AutoCloseable {
                 Object step = steps.get(s);
                 if (step instanceof SchemaChange change) {
                     statements.add(new ParsedStatement(
-                            StatementKind.OTHER, line, 1, "f" + line, List.of(change), ParseOutcome.PARSED, null, List.of(), false));
+                            StatementKind.OTHER,
+                            line,
+                            1,
+                            "f" + line,
+                            List.of(change),
+                            ParseOutcome.PARSED,
+                            null,
+                            List.of(),
+                            false));
                 } else {
                     ParsedFile one = parser.parseText(file, (String) step);
                     for (ParsedStatement st : one.statements()) {
                         statements.add(new ParsedStatement(
-                                st.kind(), line, st.column(), st.fingerprint(), st.changes(), st.outcome(), st.problem(),
-                                st.touchedTables(), st.conditional()));
+                                st.kind(),
+                                line,
+                                st.column(),
+                                st.fingerprint(),
+                                st.changes(),
+                                st.outcome(),
+                                st.problem(),
+                                st.touchedTables(),
+                                st.conditional()));
                     }
                 }
             }
@@ -85,8 +100,8 @@ final class ReplayScript implements AutoCloseable {
 
     static List<String> edges(ReplayResult r) {
         return r.foreignKeys().stream()
-                .map(fk -> fk.from().id() + "(" + String.join(",", fk.fromColumns()) + ") -> " + fk.to().id() + "("
-                        + String.join(",", fk.toColumns()) + ") " + fk.name())
+                .map(fk -> fk.from().id() + "(" + String.join(",", fk.fromColumns()) + ") -> "
+                        + fk.to().id() + "(" + String.join(",", fk.toColumns()) + ") " + fk.name())
                 .toList();
     }
 

@@ -49,7 +49,10 @@ class TransactionReplayTest {
     @Test
     void commitKeepsTheBlock() {
         ReplayResult r = script.replay(file(
-                tx(BEGIN), "create table a (id int primary key)", "create table b (a_id int references a)", tx(COMMIT)));
+                tx(BEGIN),
+                "create table a (id int primary key)",
+                "create table b (a_id int references a)",
+                tx(COMMIT)));
         assertThat(edges(r)).containsExactly("public.b(a_id) -> public.a(id) b_a_id_fkey");
     }
 
@@ -95,8 +98,8 @@ class TransactionReplayTest {
 
     @Test
     void aBlockLeftOpenAtTheEndOfItsFileIsRolledBack() {
-        ReplayResult r = script.replay(
-                file(tx(BEGIN), "create table a (id int primary key)"), file("create table b (id int)"));
+        ReplayResult r =
+                script.replay(file(tx(BEGIN), "create table a (id int primary key)"), file("create table b (id int)"));
         assertThat(tables(r)).containsExactly("public.b");
     }
 
@@ -127,15 +130,19 @@ class TransactionReplayTest {
 
     @Test
     void rollbackUndoesASessionSetMadeInTheBlock() {
-        ReplayResult r = script.replay(file(
-                "create schema app", tx(BEGIN), setPath(false, "app"), tx(ROLLBACK), "create table t (id int)"));
+        ReplayResult r = script.replay(
+                file("create schema app", tx(BEGIN), setPath(false, "app"), tx(ROLLBACK), "create table t (id int)"));
         assertThat(tables(r)).containsExactly("public.t");
     }
 
     @Test
     void resetAndDefaultGoBackToPublic() {
         ReplayResult r = script.replay(file(
-                "create schema app", setPath(false, "app"), "create table t1 (id int)", resetPath(), "create table t2 (id int)"));
+                "create schema app",
+                setPath(false, "app"),
+                "create table t1 (id int)",
+                resetPath(),
+                "create table t2 (id int)"));
         assertThat(tables(r)).containsExactly("app.t1", "public.t2");
     }
 
@@ -155,7 +162,8 @@ class TransactionReplayTest {
 
     @Test
     void creatingInASchemaThatDoesNotExistIsRejected() {
-        ReplayResult r = script.replay(file("create table nosuch.t (id int)", "create schema s", "create table s.t (id int)"));
+        ReplayResult r =
+                script.replay(file("create table nosuch.t (id int)", "create schema s", "create table s.t (id int)"));
         assertThat(tables(r)).containsExactly("s.t");
         assertThat(rejections(r)).containsExactly("m/1.sql:1 schema \"nosuch\" does not exist");
     }
