@@ -1,7 +1,7 @@
 package dev.refguard.parse;
 
 import dev.refguard.source.MigrationFile;
-import dev.refguard.split.DoBlockSplitter;
+import dev.refguard.parse.block.DoBodyReader;
 import dev.refguard.split.LineIndex;
 import dev.refguard.split.SplitProblem;
 import dev.refguard.split.SplitResult;
@@ -377,38 +377,38 @@ public final class MigrationParser implements AutoCloseable {
                     List.of()));
             return;
         }
-        DoBlockSplitter.Result body = DoBlockSplitter.split(statement, lines);
+        // the body keeps PostgreSQL's control flow; its statements are read as any other (docs/replay-guards.md)
+        DoBodyReader.Result body = DoBodyReader.read(statement, lines, inner -> readInner(inner, doDepth + 1, lines));
         switch (body.status()) {
-            case NOT_PLPGSQL -> {
-                out.add(result(
-                        statement,
-                        conditional,
-                        ParseOutcome.UNREADABLE,
-                        List.of(),
-                        "DO block in a language other than PL/pgSQL",
-                        List.of()));
-                return;
-            }
-            case NO_BODY -> {
-                out.add(result(
-                        statement,
-                        conditional,
-                        ParseOutcome.UNREADABLE,
-                        List.of(),
-                        "the body of this DO block is not in a dollar-quoted or plain string",
-                        List.of()));
-                return;
-            }
+            case NOT_PLPGSQL -> out.add(result(
+                    statement,
+                    conditional,
+                    ParseOutcome.UNREADABLE,
+                    List.of(),
+                    "DO block in a language other than PL/pgSQL",
+                    List.of()));
+            case NO_BODY -> out.add(result(
+                    statement,
+                    conditional,
+                    ParseOutcome.UNREADABLE,
+                    List.of(),
+                    "the body of this DO block is not in a dollar-quoted or plain string",
+                    List.of()));
             default -> {
-                out.add(result(statement, conditional, ParseOutcome.PARSED, List.of(), null, List.of()));
+                SchemaChange.DoBlock block = new SchemaChange.DoBlock(
+                        body.steps(), new SourcePosition(statement.line(), statement.column()));
+                out.add(result(statement, conditional, ParseOutcome.PARSED, List.of(block), null, List.of()));
                 comments.addAll(body.comments());
-                for (SqlStatement inner : body.statements()) {
-                    if (inner.kind().modelRelevant()) {
-                        read(inner, true, doDepth + 1, lines, out, comments);
-                    }
-                }
             }
         }
+    }
+
+    /** One statement inside a DO block's body (a nested DO block is read to {@value #MAX_DO_DEPTH} levels). */
+    private ParsedStatement readInner(SqlStatement inner, int doDepth, LineIndex lines) {
+        List<ParsedStatement> one = new ArrayList<>(1);
+        List<SqlComment> ignored = new ArrayList<>();
+        read(inner, true, doDepth, lines, one, ignored);
+        return one.get(0);
     }
 
     /** Reads one model-relevant statement that is not a DO block. */

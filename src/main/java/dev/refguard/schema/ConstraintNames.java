@@ -15,6 +15,17 @@ final class ConstraintNames {
 
     private final Set<String> used = new HashSet<>();
 
+    /** The names taken now, to restore with {@link #restore} (a rolled-back subtransaction). */
+    Set<String> save() {
+        return Set.copyOf(used);
+    }
+
+    /** Takes back the names {@link #save} returned. */
+    void restore(Set<String> saved) {
+        used.clear();
+        used.addAll(saved);
+    }
+
     /** Records a name as taken in {@code schema}. */
     void use(String schema, String name) {
         used.add(schema + "\u0000" + name);

@@ -28,6 +28,8 @@ import dev.refguard.schema.ReplayEvent.MissingColumn;
 import dev.refguard.schema.ReplayEvent.Resolution;
 import dev.refguard.schema.ReplayEvent.StatementRef;
 import dev.refguard.schema.ReplayEvent.TypeCheck;
+import dev.refguard.schema.block.BlockHost;
+import dev.refguard.schema.block.BlockRunner;
 import dev.refguard.source.MigrationFile;
 import dev.refguard.source.MigrationHistory;
 import dev.refguard.split.SplitProblem;
@@ -38,6 +40,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -61,6 +64,9 @@ public final class SchemaReplay {
     private final List<ReplayEvent> events = new ArrayList<>();
     private final Set<TableId> touchedByUnreadable = new HashSet<>();
     private boolean unreadableWithoutTables;
+    private final CatalogObjects objects;
+    /** Whether the statement being replayed sits under a DO block's guard that could not be evaluated. */
+    private boolean uncertain;
 
     private List<String> searchPath = DEFAULT_SEARCH_PATH;
     private int fileIndex;
@@ -75,6 +81,7 @@ public final class SchemaReplay {
         this.history = history;
         this.options = options;
         this.creators = collectCreators(files);
+        this.objects = new CatalogObjects(options.managedSchemas());
     }
 
     /** Replays {@code files} (the parsed files of {@code history}, in order). */
@@ -113,7 +120,7 @@ public final class SchemaReplay {
 
     private StatementRef ref(SourcePosition position) {
         SourcePosition pos = position != null ? position : new SourcePosition(statement.line(), statement.column());
-        return new StatementRef(file, pos, statement.line(), statement.fingerprint());
+        return new StatementRef(file, pos, statement.line(), statement.fingerprint(), uncertain);
     }
 
     private void markUnreadable(ParsedStatement st) {
@@ -135,8 +142,14 @@ public final class SchemaReplay {
     }
 
     private void apply(SchemaChange change) {
+        objects.observe(change, this::wanted, name -> {
+            ModelTable table = find(name);
+            return table == null ? null : table.id;
+        });
         // Java 17 has no pattern switch; the order follows SchemaChange's declaration
-        if (change instanceof CreateTable c) {
+        if (change instanceof SchemaChange.DoBlock block) {
+            BlockRunner.run(block.body(), new Host());
+        } else if (change instanceof CreateTable c) {
             createTable(c);
         } else if (change instanceof AlterTable a) {
             alterTable(a);
@@ -196,7 +209,8 @@ public final class SchemaReplay {
             origin = TableOrigin.SHARED;
         } else if (options.externalTables().contains(id)) {
             origin = TableOrigin.EXTERNAL;
-        } else if (options.managedSchemas().contains(id.schema())) {
+        } else if (options.managedSchemas().contains(id.schema()) && PlatformTables.exists(id)) {
+            // the platform's schemas it describes completely hold only its tables (auth.user is missing)
             origin = TableOrigin.MANAGED;
         } else {
             return null;
@@ -206,6 +220,10 @@ public final class SchemaReplay {
         if (known != null) {
             known.columnTypes().forEach((col, type) -> table.columns.put(col, column(col, type, null)));
             table.primaryKey.addAll(known.primaryKey());
+            table.primaryKeyName = known.primaryKeyName();
+            // a partial unique index (auth.users' email) is no key an FK may reference, so it is not here
+            table.uniqueKeys.putAll(known.uniqueKeys());
+            table.columnsKnown = true;
         }
         tables.put(id, table);
         return table;
@@ -829,6 +847,74 @@ public final class SchemaReplay {
             }
         }
         events.add(new ReplayEvent.Destructive(ref(position), what, touched, cascade, List.of()));
+    }
+
+    // ---------------------------------------------------------------- DO blocks
+
+    /** What a DO block's runner does to this replay (docs/replay-guards.md). */
+    private final class Host implements BlockHost {
+        @Override
+        public CatalogView catalog() {
+            return new ModelCatalog(
+                    tables,
+                    uniqueIndexes.keySet(),
+                    objects,
+                    () -> searchPath,
+                    options,
+                    () -> !unreadableWithoutTables,
+                    touchedByUnreadable);
+        }
+
+        @Override
+        public Optional<SqlState> run(ParsedStatement inner, boolean underUnknownGuard) {
+            ParsedStatement outer = statement;
+            boolean wasUncertain = uncertain;
+            statement = inner;
+            uncertain = wasUncertain || underUnknownGuard;
+            int before = events.size();
+            try {
+                if (inner.outcome() == ParseOutcome.UNREADABLE) {
+                    markUnreadable(inner);
+                    return Optional.empty();
+                }
+                for (SchemaChange change : inner.changes()) {
+                    apply(change);
+                }
+                return StatementErrors.of(events.subList(before, events.size()));
+            } finally {
+                statement = outer;
+                uncertain = wasUncertain;
+            }
+        }
+
+        private record Mark(ReplaySnapshot snapshot) implements Savepoint {}
+
+        @Override
+        public Savepoint savepoint() {
+            return new Mark(new ReplaySnapshot(
+                    tables, foreignKeys, uniqueIndexes, constraintNames, objects, touchedByUnreadable, events.size()));
+        }
+
+        @Override
+        public void rollbackTo(Savepoint savepoint) {
+            ReplaySnapshot snapshot = ((Mark) savepoint).snapshot();
+            snapshot.restore(tables, foreignKeys, uniqueIndexes, constraintNames, objects, touchedByUnreadable);
+            // what the block did, its error included, never happened: the handler caught it
+            events.subList(snapshot.eventCount, events.size()).clear();
+        }
+
+        @Override
+        public void release(Savepoint savepoint) {
+            // nothing to undo: the changes stay
+        }
+
+        @Override
+        public void dynamicSql(SourcePosition at, boolean mayCreateTables) {
+            if (mayCreateTables) {
+                // tables the model cannot see may exist from here on: a missing one is at most a warning
+                unreadableWithoutTables = true;
+            }
+        }
     }
 
     /** The history this replay belongs to. */
