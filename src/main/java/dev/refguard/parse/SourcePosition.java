@@ -13,7 +13,8 @@ public record SourcePosition(int line, int column) {
      * {@code statementColumn}: the statement's first line starts mid-line in the file, so its columns
      * are shifted by the statement's column; later lines start at column 1.
      */
-    static SourcePosition inStatement(int statementLine, int statementColumn, int relativeLine, int relativeColumn) {
+    public static SourcePosition inStatement(
+            int statementLine, int statementColumn, int relativeLine, int relativeColumn) {
         return relativeLine == 1
                 ? new SourcePosition(statementLine, statementColumn + relativeColumn - 1)
                 : new SourcePosition(statementLine + relativeLine - 1, relativeColumn);

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.refguard.parse.FallbackReader;
 import dev.refguard.parse.QualifiedName;
 import dev.refguard.parse.SchemaChange;
 import dev.refguard.parse.SourcePosition;
+import dev.refguard.parse.tokens.FallbackReader;
 import dev.refguard.split.SqlStatement;
 import dev.refguard.split.StatementKind;
 import dev.refguard.split.StatementSplitter;

@@ -3,6 +3,7 @@ package dev.refguard.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.refguard.parse.jsqlparser.JSqlParserRun;
 import dev.refguard.source.MigrationFile;
 import dev.refguard.split.SplitProblem;
 import dev.refguard.split.StatementKind;
@@ -103,7 +104,7 @@ class MigrationParserTest {
 
     @Test
     void doesNotGiveHugeStatementsToTheParser() {
-        String sql = "CREATE TABLE t (x text DEFAULT '" + "y".repeat(MigrationParser.MAX_STATEMENT_CHARS) + "')";
+        String sql = "CREATE TABLE t (x text DEFAULT '" + "y".repeat(JSqlParserRun.MAX_STATEMENT_CHARS) + "')";
 
         ParsedStatement statement = single(sql);
 
@@ -298,12 +299,12 @@ class MigrationParserTest {
 
     @Test
     void fingerprintIgnoresLayoutAndComments() {
-        String fingerprint = MigrationParser.fingerprint("ALTER TABLE a ADD x int");
+        String fingerprint = StatementReader.fingerprint("ALTER TABLE a ADD x int");
 
         assertThat(fingerprint).hasSize(16).matches("[0-9a-f]{16}");
-        assertThat(MigrationParser.fingerprint("  ALTER TABLE a -- why\n\tADD   x int  "))
+        assertThat(StatementReader.fingerprint("  ALTER TABLE a -- why\n\tADD   x int  "))
                 .isEqualTo(fingerprint);
-        assertThat(MigrationParser.fingerprint("ALTER TABLE a ADD y int")).isNotEqualTo(fingerprint);
+        assertThat(StatementReader.fingerprint("ALTER TABLE a ADD y int")).isNotEqualTo(fingerprint);
         assertThat(single("ALTER TABLE a /* c */ ADD x int").fingerprint()).isEqualTo(fingerprint);
     }
 }

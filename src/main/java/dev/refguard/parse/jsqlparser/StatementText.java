@@ -1,5 +1,7 @@
-package dev.refguard.parse;
+package dev.refguard.parse.jsqlparser;
 
+import dev.refguard.parse.Identifier;
+import dev.refguard.parse.SourcePosition;
 import dev.refguard.split.LineIndex;
 import dev.refguard.split.SqlLexer;
 import dev.refguard.split.SqlStatement;

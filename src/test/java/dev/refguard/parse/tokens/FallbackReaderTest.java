@@ -1,8 +1,14 @@
-package dev.refguard.parse;
+package dev.refguard.parse.tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.refguard.parse.ColumnSpec;
+import dev.refguard.parse.ForeignKeySpec;
+import dev.refguard.parse.Identifier;
+import dev.refguard.parse.KeySpec;
+import dev.refguard.parse.QualifiedName;
+import dev.refguard.parse.SchemaChange;
 import dev.refguard.parse.SchemaChange.AddColumn;
 import dev.refguard.parse.SchemaChange.AddForeignKey;
 import dev.refguard.parse.SchemaChange.AddKey;
@@ -26,6 +32,7 @@ import dev.refguard.parse.SchemaChange.RenameTable;
 import dev.refguard.parse.SchemaChange.SetSchema;
 import dev.refguard.parse.SchemaChange.SetSearchPath;
 import dev.refguard.parse.SchemaChange.Truncate;
+import dev.refguard.parse.SourcePosition;
 import dev.refguard.split.SqlStatement;
 import dev.refguard.split.StatementKind;
 import java.util.ArrayList;

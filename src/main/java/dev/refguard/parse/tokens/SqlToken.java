@@ -1,4 +1,7 @@
-package dev.refguard.parse;
+package dev.refguard.parse.tokens;
+
+import dev.refguard.parse.Identifier;
+import dev.refguard.parse.SourcePosition;
 
 /**
  * One lexical token of a statement, as PostgreSQL's scanner would cut it.

@@ -1,5 +1,6 @@
-package dev.refguard.parse;
+package dev.refguard.parse.tokens;
 
+import dev.refguard.parse.SourcePosition;
 import dev.refguard.split.SqlLexer;
 
 /**

@@ -1,7 +1,9 @@
-package dev.refguard.parse;
+package dev.refguard.parse.tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.refguard.parse.Identifier;
+import dev.refguard.parse.SourcePosition;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

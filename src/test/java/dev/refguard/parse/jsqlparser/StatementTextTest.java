@@ -1,9 +1,11 @@
-package dev.refguard.parse;
+package dev.refguard.parse.jsqlparser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.refguard.parse.StatementText.Kind;
-import dev.refguard.parse.StatementText.Token;
+import dev.refguard.parse.Identifier;
+import dev.refguard.parse.SourcePosition;
+import dev.refguard.parse.jsqlparser.StatementText.Kind;
+import dev.refguard.parse.jsqlparser.StatementText.Token;
 import dev.refguard.split.SqlStatement;
 import dev.refguard.split.StatementKind;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,8 @@
-package dev.refguard.parse;
+package dev.refguard.parse.tokens;
 
-import dev.refguard.parse.FallbackCursor.FallbackSyntaxException;
+import dev.refguard.parse.Identifier;
+import dev.refguard.parse.QualifiedName;
+import dev.refguard.parse.SchemaChange;
 import dev.refguard.parse.SchemaChange.CreateFunction;
 import dev.refguard.parse.SchemaChange.CreateIndex;
 import dev.refguard.parse.SchemaChange.CreateSchema;
@@ -10,6 +12,8 @@ import dev.refguard.parse.SchemaChange.DropSchema;
 import dev.refguard.parse.SchemaChange.DropTable;
 import dev.refguard.parse.SchemaChange.SetSearchPath;
 import dev.refguard.parse.SchemaChange.Truncate;
+import dev.refguard.parse.SourcePosition;
+import dev.refguard.parse.tokens.FallbackCursor.FallbackSyntaxException;
 import dev.refguard.split.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,9 @@
-package dev.refguard.parse;
+package dev.refguard.parse.jsqlparser;
 
-import dev.refguard.parse.StatementText.Token;
+import dev.refguard.parse.Identifier;
+import dev.refguard.parse.QualifiedName;
+import dev.refguard.parse.SchemaChange;
+import dev.refguard.parse.jsqlparser.StatementText.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
-package dev.refguard.parse;
+package dev.refguard.parse.jsqlparser;
 
+import dev.refguard.parse.SchemaChange;
 import dev.refguard.split.SqlStatement;
 import java.util.List;
 import java.util.Objects;
@@ -30,7 +31,7 @@ import net.sf.jsqlparser.statement.truncate.Truncate;
  * fallback gets its chance. A wrong fact silently taken from the AST is worse than a statement
  * reported unreadable.
  */
-final class JSqlParserReader {
+public final class JSqlParserReader {
 
     /** Statement classes that can change nothing refguard models. */
     private static final Set<String> HARMLESS_STATEMENTS = Set.of(
@@ -58,7 +59,7 @@ final class JSqlParserReader {
      * @throws IllegalArgumentException (with a one-line reason) when the AST cannot be mapped
      *     faithfully, so the caller can try the token-level fallback
      */
-    static List<SchemaChange> map(Statement ast, SqlStatement source) {
+    public static List<SchemaChange> map(Statement ast, SqlStatement source) {
         Objects.requireNonNull(source, "source");
         if (ast == null) {
             throw AstMapper.unreadable("JSqlParser returned no statement");

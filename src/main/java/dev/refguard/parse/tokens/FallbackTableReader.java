@@ -1,6 +1,11 @@
-package dev.refguard.parse;
+package dev.refguard.parse.tokens;
 
-import dev.refguard.parse.FallbackCursor.FallbackSyntaxException;
+import dev.refguard.parse.ColumnSpec;
+import dev.refguard.parse.ForeignKeySpec;
+import dev.refguard.parse.Identifier;
+import dev.refguard.parse.KeySpec;
+import dev.refguard.parse.QualifiedName;
+import dev.refguard.parse.SchemaChange;
 import dev.refguard.parse.SchemaChange.AddColumn;
 import dev.refguard.parse.SchemaChange.AddForeignKey;
 import dev.refguard.parse.SchemaChange.AddKey;
@@ -15,6 +20,8 @@ import dev.refguard.parse.SchemaChange.RenameColumn;
 import dev.refguard.parse.SchemaChange.RenameConstraint;
 import dev.refguard.parse.SchemaChange.RenameTable;
 import dev.refguard.parse.SchemaChange.SetSchema;
+import dev.refguard.parse.SourcePosition;
+import dev.refguard.parse.tokens.FallbackCursor.FallbackSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,10 @@
-package dev.refguard.parse;
+package dev.refguard.parse.jsqlparser;
 
+import dev.refguard.parse.ColumnSpec;
+import dev.refguard.parse.ForeignKeySpec;
+import dev.refguard.parse.Identifier;
+import dev.refguard.parse.KeySpec;
+import dev.refguard.parse.QualifiedName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

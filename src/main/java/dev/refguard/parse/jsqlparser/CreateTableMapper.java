@@ -1,5 +1,11 @@
-package dev.refguard.parse;
+package dev.refguard.parse.jsqlparser;
 
+import dev.refguard.parse.ColumnSpec;
+import dev.refguard.parse.ForeignKeySpec;
+import dev.refguard.parse.KeySpec;
+import dev.refguard.parse.QualifiedName;
+import dev.refguard.parse.SchemaChange;
+import dev.refguard.parse.SourcePosition;
 import java.util.ArrayList;
 import java.util.List;
 import net.sf.jsqlparser.statement.LikeClause;

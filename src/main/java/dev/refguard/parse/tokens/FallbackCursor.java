@@ -1,5 +1,7 @@
-package dev.refguard.parse;
+package dev.refguard.parse.tokens;
 
+import dev.refguard.parse.Identifier;
+import dev.refguard.parse.QualifiedName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;

@@ -1,0 +1,191 @@
+package dev.refguard.parse;
+
+import dev.refguard.parse.block.DoBodyReader;
+import dev.refguard.parse.jsqlparser.JSqlParserRun;
+import dev.refguard.parse.tokens.FallbackReader;
+import dev.refguard.split.LineIndex;
+import dev.refguard.split.SqlComment;
+import dev.refguard.split.SqlStatement;
+import dev.refguard.split.StatementKind;
+import dev.refguard.split.StatementSplitter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Chooses the reader of each model-relevant statement and turns its reading into a {@link
+ * ParsedStatement}.
+ *
+ * <p>Each statement goes to JSqlParser first ({@link JSqlParserRun}); when it fails, or its AST cannot
+ * be mapped faithfully, the token-level {@link FallbackReader} tries; a statement neither can read is
+ * {@link ParseOutcome#UNREADABLE}. {@code CREATE FUNCTION}, {@code CREATE TRIGGER} and {@code SET
+ * search_path}, which JSqlParser reads only opaquely, go to the token reader directly. A {@code DO}
+ * block's body is read into its control flow ({@link DoBodyReader}); its statements, marked conditional,
+ * live inside the block's {@link SchemaChange.DoBlock}.
+ */
+final class StatementReader {
+    /** How deep DO blocks inside DO blocks are opened. */
+    private static final int MAX_DO_DEPTH = 3;
+
+    private final JSqlParserRun jsqlParser;
+
+    StatementReader(JSqlParserRun jsqlParser) {
+        this.jsqlParser = jsqlParser;
+    }
+
+    /** Reads one model-relevant statement (and, for a DO block, the statements in its body) into {@code out}. */
+    void read(
+            SqlStatement statement,
+            boolean conditional,
+            int doDepth,
+            LineIndex lines,
+            List<ParsedStatement> out,
+            List<SqlComment> comments) {
+        StatementKind kind = statement.kind();
+        if (kind != StatementKind.DO_BLOCK) {
+            out.add(readStatement(statement, conditional));
+            return;
+        }
+        if (doDepth >= MAX_DO_DEPTH) {
+            out.add(result(
+                    statement,
+                    conditional,
+                    ParseOutcome.UNREADABLE,
+                    List.of(),
+                    "DO blocks nested more than " + MAX_DO_DEPTH + " deep are not read",
+                    List.of()));
+            return;
+        }
+        // the body keeps PostgreSQL's control flow; its statements are read as any other (docs/replay-guards.md)
+        DoBodyReader.Result body = DoBodyReader.read(statement, lines, inner -> readInner(inner, doDepth + 1, lines));
+        switch (body.status()) {
+            case NOT_PLPGSQL -> out.add(result(
+                    statement,
+                    conditional,
+                    ParseOutcome.UNREADABLE,
+                    List.of(),
+                    "DO block in a language other than PL/pgSQL",
+                    List.of()));
+            case NO_BODY -> out.add(result(
+                    statement,
+                    conditional,
+                    ParseOutcome.UNREADABLE,
+                    List.of(),
+                    "the body of this DO block is not in a dollar-quoted or plain string",
+                    List.of()));
+            default -> {
+                SchemaChange.DoBlock block = new SchemaChange.DoBlock(
+                        body.steps(), new SourcePosition(statement.line(), statement.column()));
+                out.add(result(statement, conditional, ParseOutcome.PARSED, List.of(block), null, List.of()));
+                comments.addAll(body.comments());
+            }
+        }
+    }
+
+    /** One statement inside a DO block's body (a nested DO block is read to {@value #MAX_DO_DEPTH} levels). */
+    private ParsedStatement readInner(SqlStatement inner, int doDepth, LineIndex lines) {
+        List<ParsedStatement> one = new ArrayList<>(1);
+        read(inner, true, doDepth, lines, one, new ArrayList<>());
+        return one.get(0);
+    }
+
+    /** Reads one model-relevant statement that is not a DO block. */
+    private ParsedStatement readStatement(SqlStatement statement, boolean conditional) {
+        StatementKind kind = statement.kind();
+        if (kind == StatementKind.CREATE_FUNCTION
+                || kind == StatementKind.CREATE_TRIGGER
+                || kind == StatementKind.SET_SEARCH_PATH) {
+            // JSqlParser keeps these opaque; they are the token reader's by design, not parser gaps
+            Optional<List<SchemaChange>> changes = fallbackRead(statement);
+            if (changes.isPresent()) {
+                return result(statement, conditional, ParseOutcome.PARSED, changes.get(), null, List.of());
+            }
+            return result(
+                    statement,
+                    conditional,
+                    ParseOutcome.UNREADABLE,
+                    List.of(),
+                    "the token reader could not read this " + describe(kind),
+                    touchedTables(statement));
+        }
+        JSqlParserRun.Attempt attempt = jsqlParser.read(statement);
+        if (attempt.changes() != null) {
+            return result(statement, conditional, ParseOutcome.PARSED, attempt.changes(), null, List.of());
+        }
+        Optional<List<SchemaChange>> fallback = fallbackRead(statement);
+        if (fallback.isPresent()) {
+            return result(statement, conditional, ParseOutcome.FALLBACK, fallback.get(), attempt.failure(), List.of());
+        }
+        return result(
+                statement,
+                conditional,
+                ParseOutcome.UNREADABLE,
+                List.of(),
+                attempt.failure(),
+                touchedTables(statement));
+    }
+
+    private static String describe(StatementKind kind) {
+        return switch (kind) {
+            case CREATE_FUNCTION -> "CREATE FUNCTION";
+            case CREATE_TRIGGER -> "CREATE TRIGGER";
+            case SET_SEARCH_PATH -> "search_path setting";
+            default -> kind.name();
+        };
+    }
+
+    private static Optional<List<SchemaChange>> fallbackRead(SqlStatement statement) {
+        try {
+            Optional<List<SchemaChange>> changes = FallbackReader.read(statement);
+            return changes == null ? Optional.empty() : changes;
+        } catch (RuntimeException | StackOverflowError e) {
+            return Optional.empty(); // the reader's failure is "could not read", never the run's end
+        }
+    }
+
+    private static List<QualifiedName> touchedTables(SqlStatement statement) {
+        try {
+            List<QualifiedName> tables = FallbackReader.touchedTables(statement);
+            return tables == null ? List.of() : tables;
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of();
+        }
+    }
+
+    private static ParsedStatement result(
+            SqlStatement statement,
+            boolean conditional,
+            ParseOutcome outcome,
+            List<SchemaChange> changes,
+            String problem,
+            List<QualifiedName> touchedTables) {
+        return new ParsedStatement(
+                statement.kind(),
+                statement.line(),
+                statement.column(),
+                fingerprint(statement.text()),
+                changes,
+                outcome,
+                problem,
+                touchedTables,
+                conditional);
+    }
+
+    /**
+     * The first 16 hex digits of the SHA-256 of the statement with comments dropped and whitespace runs
+     * collapsed, so edits of layout or comments do not change it.
+     */
+    static String fingerprint(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] hash = digest.digest(StatementSplitter.normalize(text).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}

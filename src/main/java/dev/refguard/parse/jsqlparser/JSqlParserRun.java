@@ -1,0 +1,148 @@
+package dev.refguard.parse.jsqlparser;
+
+import dev.refguard.parse.SchemaChange;
+import dev.refguard.split.SqlStatement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import net.sf.jsqlparser.parser.AbstractJSqlParser.Dialect;
+import net.sf.jsqlparser.parser.CCJSqlParser;
+import net.sf.jsqlparser.parser.CCJSqlParserConstants;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.Token;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.UnsupportedStatement;
+
+/**
+ * One statement's run through JSqlParser (PostgreSQL dialect) and {@link JSqlParserReader}, guarded
+ * three ways: statements over {@value #MAX_STATEMENT_CHARS} chars or nested more than {@value
+ * #MAX_NESTING_DEPTH} parentheses deep are not given to it (its recursive descent grows about cubically
+ * with nesting); a shared watchdog sets the parser's cooperative {@code interrupted} flag when the
+ * statement timeout elapses; and a {@link StackOverflowError} is caught.
+ */
+public final class JSqlParserRun implements AutoCloseable {
+    /**
+     * Statements longer than this are not given to JSqlParser but read by the token reader directly. The
+     * watchdog stops JSqlParser only inside expression rules, so a long statement without expressions (a
+     * CREATE TABLE of 100,000 columns) would run to its end: about 20 microseconds a char, 11 s for such a
+     * 900 KB table against under a second for the token reader. Real DDL stays far below: PostgreSQL allows
+     * 1,600 columns to a table.
+     */
+    public static final int MAX_STATEMENT_CHARS = 200_000;
+
+    /** Deeper nesting is not given to JSqlParser: it would take minutes or overflow the stack. */
+    static final int MAX_NESTING_DEPTH = 200;
+
+    private static final int MAX_PROBLEM_LENGTH = 300;
+
+    private final long timeoutNanos;
+    private final ScheduledThreadPoolExecutor watchdog;
+
+    /**
+     * JSqlParser's reading of one statement: the changes, or why it failed.
+     *
+     * @param changes the schema changes, or null when the statement was not read
+     * @param failure why it was not read (one line), or null when it was
+     */
+    public record Attempt(List<SchemaChange> changes, String failure) {
+        static Attempt failed(String failure) {
+            return new Attempt(null, failure);
+        }
+    }
+
+    /**
+     * Creates the run and its watchdog thread.
+     *
+     * @param statementTimeout the bound of one statement's parse; JSqlParser stops cooperatively, in its
+     *     expression rules, which are where parse time can explode
+     */
+    public JSqlParserRun(Duration statementTimeout) {
+        Objects.requireNonNull(statementTimeout, "statementTimeout");
+        if (statementTimeout.isNegative() || statementTimeout.isZero()) {
+            throw new IllegalArgumentException("statementTimeout must be positive: " + statementTimeout);
+        }
+        this.timeoutNanos = statementTimeout.toNanos();
+        this.watchdog = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "refguard-parse-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.watchdog.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Parses and maps one statement; never throws on its content. */
+    public Attempt read(SqlStatement statement) {
+        String text = statement.text();
+        if (text.length() > MAX_STATEMENT_CHARS) {
+            return Attempt.failed("statement too long for the parser (" + text.length() + " chars)");
+        }
+        int depth;
+        try {
+            depth = CCJSqlParserUtil.getNestingDepth(text);
+        } catch (RuntimeException e) {
+            return Attempt.failed("cannot measure the nesting of this statement: " + firstLine(e));
+        }
+        if (depth > MAX_NESTING_DEPTH) {
+            return Attempt.failed(
+                    "statement nested " + depth + " levels deep; the parser reads at most " + MAX_NESTING_DEPTH);
+        }
+        CCJSqlParser parser = null;
+        ScheduledFuture<?> timer = null;
+        Statement ast;
+        try {
+            parser = CCJSqlParserUtil.newParser(text).withDialect(Dialect.POSTGRESQL);
+            CCJSqlParser watched = parser;
+            timer = watchdog.schedule(() -> watched.interrupted = true, timeoutNanos, TimeUnit.NANOSECONDS);
+            ast = parser.Statement();
+            if (parser.interrupted) {
+                // the flag steers lookaheads, so a parse that finished after it was set cannot be trusted
+                return Attempt.failed(timedOut());
+            }
+            Token next = parser.getToken(1);
+            if (next != null && next.kind != CCJSqlParserConstants.EOF) {
+                return Attempt.failed("the parser stopped before the end of the statement, at line " + next.beginLine
+                        + ", column " + next.beginColumn);
+            }
+        } catch (Exception e) {
+            return Attempt.failed(parser != null && parser.interrupted ? timedOut() : firstLine(e));
+        } catch (StackOverflowError e) {
+            return Attempt.failed("statement too deeply nested for the parser");
+        } finally {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        }
+        if (ast == null || ast instanceof UnsupportedStatement) {
+            return Attempt.failed("the parser does not support this statement");
+        }
+        try {
+            return new Attempt(JSqlParserReader.map(ast, statement), null);
+        } catch (IllegalArgumentException e) {
+            return Attempt.failed(firstLine(e));
+        } catch (RuntimeException e) {
+            return Attempt.failed("internal error mapping the parsed statement: " + firstLine(e));
+        }
+    }
+
+    /** Stops the watchdog thread. */
+    @Override
+    public void close() {
+        watchdog.shutdownNow();
+    }
+
+    private String timedOut() {
+        return "parse timed out after " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms";
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        String line = message.strip().lines().findFirst().orElse("").strip();
+        return line.length() > MAX_PROBLEM_LENGTH ? line.substring(0, MAX_PROBLEM_LENGTH) + "..." : line;
+    }
+}
