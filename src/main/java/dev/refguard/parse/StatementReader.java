@@ -1,8 +1,8 @@
 package dev.refguard.parse;
 
+import dev.refguard.parse.block.DoBodyReader;
 import dev.refguard.parse.jsqlparser.JSqlParserRun;
 import dev.refguard.parse.tokens.FallbackReader;
-import dev.refguard.split.DoBlockSplitter;
 import dev.refguard.split.LineIndex;
 import dev.refguard.split.SqlComment;
 import dev.refguard.split.SqlStatement;
@@ -11,6 +11,7 @@ import dev.refguard.split.StatementSplitter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +23,9 @@ import java.util.Optional;
  * <p>Each statement goes to JSqlParser first ({@link JSqlParserRun}); when it fails, or its AST cannot
  * be mapped faithfully, the token-level {@link FallbackReader} tries; a statement neither can read is
  * {@link ParseOutcome#UNREADABLE}. {@code CREATE FUNCTION}, {@code CREATE TRIGGER} and {@code SET
- * search_path}, which JSqlParser reads only opaquely, go to the token reader directly. The statements
- * inside {@code DO} blocks follow the block, marked conditional.
+ * search_path}, which JSqlParser reads only opaquely, go to the token reader directly. A {@code DO}
+ * block's body is read into its control flow ({@link DoBodyReader}); its statements, marked conditional,
+ * live inside the block's {@link SchemaChange.DoBlock}.
  */
 final class StatementReader {
     /** How deep DO blocks inside DO blocks are opened. */
@@ -58,9 +60,10 @@ final class StatementReader {
                     List.of()));
             return;
         }
-        DoBlockSplitter.Result body = DoBlockSplitter.split(statement, lines);
+        // the body keeps PostgreSQL's control flow; its statements are read as any other (docs/replay-guards.md)
+        DoBodyReader.Result body = DoBodyReader.read(statement, lines, inner -> readInner(inner, doDepth + 1, lines));
         switch (body.status()) {
-            case NOT_PLPGSQL -> {
+            case NOT_PLPGSQL ->
                 out.add(result(
                         statement,
                         conditional,
@@ -68,9 +71,7 @@ final class StatementReader {
                         List.of(),
                         "DO block in a language other than PL/pgSQL",
                         List.of()));
-                return;
-            }
-            case NO_BODY -> {
+            case NO_BODY ->
                 out.add(result(
                         statement,
                         conditional,
@@ -78,18 +79,20 @@ final class StatementReader {
                         List.of(),
                         "the body of this DO block is not in a dollar-quoted or plain string",
                         List.of()));
-                return;
-            }
             default -> {
-                out.add(result(statement, conditional, ParseOutcome.PARSED, List.of(), null, List.of()));
+                SchemaChange.DoBlock block = new SchemaChange.DoBlock(
+                        body.steps(), new SourcePosition(statement.line(), statement.column()));
+                out.add(result(statement, conditional, ParseOutcome.PARSED, List.of(block), null, List.of()));
                 comments.addAll(body.comments());
-                for (SqlStatement inner : body.statements()) {
-                    if (inner.kind().modelRelevant()) {
-                        read(inner, true, doDepth + 1, lines, out, comments);
-                    }
-                }
             }
         }
+    }
+
+    /** One statement inside a DO block's body (a nested DO block is read to {@value #MAX_DO_DEPTH} levels). */
+    private ParsedStatement readInner(SqlStatement inner, int doDepth, LineIndex lines) {
+        List<ParsedStatement> one = new ArrayList<>(1);
+        read(inner, true, doDepth, lines, one, new ArrayList<>());
+        return one.get(0);
     }
 
     /** Reads one model-relevant statement that is not a DO block. */

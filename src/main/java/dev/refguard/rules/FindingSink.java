@@ -29,8 +29,10 @@ public final class FindingSink {
             RuleInfo rule, Severity severity, StatementRef at, String message, String hint, boolean demoted) {
         Location location = new Location(
                 at.file().relativePath(), at.position().line(), at.position().column());
-        Finding finding = new Finding(rule.id(), severity, location, message, hint, at.fingerprint(), false);
-        candidates.add(new Candidate(finding, at.statementLine(), demoted));
+        // a statement under a guard refguard could not evaluate may never run (docs/replay-guards.md)
+        String said = at.uncertain() ? message + " (under a condition refguard cannot evaluate)" : message;
+        Finding finding = new Finding(rule.id(), severity, location, said, hint, at.fingerprint(), false);
+        candidates.add(new Candidate(finding, at.statementLine(), demoted || at.uncertain()));
     }
 
     /** Everything reported so far. */

@@ -45,6 +45,12 @@ public interface CatalogView {
      */
     record ConstraintInfo(String schema, String table, String name, ConstraintKind kind) {}
 
+    /**
+     * Every schema that exists now, in name order ({@code pg_namespace}): guards that ask about a name in any
+     * schema ({@code WHERE table_name = 'x'}, {@code WHERE conname = 'x'}) look in each.
+     */
+    List<String> schemas();
+
     /** Whether the schema exists ({@code pg_namespace}, {@code information_schema.schemata}). */
     boolean schemaExists(String schema);
 

@@ -39,6 +39,15 @@ final class Indexes {
 
     private final List<Entry> entries = new ArrayList<>();
 
+    /** Every index as {@code schema.name}, for the catalogue guards read. */
+    java.util.Set<String> qualifiedNames() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Entry e : entries) {
+            names.add(e.table().id.schema() + "." + e.name());
+        }
+        return names;
+    }
+
     /** The index of that name in that schema. */
     Optional<Entry> find(String schema, String name) {
         return entries.stream()

@@ -26,8 +26,17 @@ public sealed interface ReplayEvent {
      * @param position the offending clause
      * @param statementLine the line where the statement starts
      * @param fingerprint the statement's fingerprint
+     * @param uncertain whether the statement ran under a {@code DO} block's guard that refguard could not
+     *     evaluate, so PostgreSQL may never run it (docs/replay-guards.md): its findings are at most warnings
      */
-    record StatementRef(MigrationFile file, SourcePosition position, int statementLine, String fingerprint) {}
+    record StatementRef(
+            MigrationFile file, SourcePosition position, int statementLine, String fingerprint, boolean uncertain) {
+
+        /** A statement that runs for certain. */
+        public StatementRef(MigrationFile file, SourcePosition position, int statementLine, String fingerprint) {
+            this(file, position, statementLine, fingerprint, false);
+        }
+    }
 
     /**
      * A place in the history: a file and the line of a statement in it.

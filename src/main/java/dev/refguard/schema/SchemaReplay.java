@@ -29,6 +29,8 @@ import dev.refguard.schema.ReplayEvent.MissingColumn;
 import dev.refguard.schema.ReplayEvent.Place;
 import dev.refguard.schema.ReplayEvent.StatementRef;
 import dev.refguard.schema.ReplayEvent.TypeCheck;
+import dev.refguard.schema.block.BlockHost;
+import dev.refguard.schema.block.BlockRunner;
 import dev.refguard.source.MigrationFile;
 import dev.refguard.source.MigrationHistory;
 import dev.refguard.split.SplitProblem;
@@ -39,6 +41,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -68,6 +71,9 @@ public final class SchemaReplay {
     private final Set<TableId> touchedByUnreadable = new HashSet<>();
     private final TableStories stories = new TableStories();
     private boolean unreadableWithoutTables;
+    private final CatalogObjects objects;
+    /** Whether the statement being replayed sits under a DO block's guard that could not be evaluated. */
+    private boolean uncertain;
 
     private int fileIndex;
     private MigrationFile file;
@@ -83,6 +89,7 @@ public final class SchemaReplay {
         this.transaction = new TransactionBlock(() -> ModelSnapshot.of(live));
         this.statements = new Statements(events);
         schemas.addAll(Schemas.initial(options));
+        this.objects = new CatalogObjects(options.managedSchemas());
     }
 
     /** Replays {@code files} (the parsed files of {@code history}, in order). */
@@ -211,7 +218,7 @@ public final class SchemaReplay {
 
     private StatementRef ref(SourcePosition position) {
         SourcePosition pos = position != null ? position : new SourcePosition(statement.line(), statement.column());
-        return new StatementRef(file, pos, statement.line(), statement.fingerprint());
+        return new StatementRef(file, pos, statement.line(), statement.fingerprint(), uncertain);
     }
 
     private void markUnreadable(ParsedStatement st) {
@@ -233,8 +240,14 @@ public final class SchemaReplay {
     }
 
     private void apply(SchemaChange change) {
+        objects.observe(change, this::wanted, name -> {
+            ModelTable table = find(name);
+            return table == null ? null : table.id;
+        });
         // Java 17 has no pattern switch; the order follows SchemaChange's declaration
-        if (change instanceof CreateTable c) {
+        if (change instanceof SchemaChange.DoBlock block) {
+            BlockRunner.run(block.body(), new Host());
+        } else if (change instanceof CreateTable c) {
             createTable(c);
         } else if (change instanceof AlterTable a) {
             alterTable(a);
@@ -350,7 +363,8 @@ public final class SchemaReplay {
             origin = TableOrigin.SHARED;
         } else if (options.externalTables().contains(id)) {
             origin = TableOrigin.EXTERNAL;
-        } else if (options.managedSchemas().contains(id.schema())) {
+        } else if (options.managedSchemas().contains(id.schema()) && PlatformTables.exists(id)) {
+            // the platform's schemas it describes completely hold only its tables (auth.user is missing)
             origin = TableOrigin.MANAGED;
         } else {
             return null;
@@ -360,8 +374,10 @@ public final class SchemaReplay {
         if (known != null) {
             known.columnTypes().forEach((col, type) -> table.columns.put(col, column(col, type, null)));
             table.primaryKey.addAll(known.primaryKey());
-            // the platform's own name for it, e.g. Supabase's users_pkey
-            table.primaryKeyName = id.name() + "_pkey";
+            table.primaryKeyName = known.primaryKeyName();
+            // a partial unique index (auth.users' email) is no key an FK may reference, so it is not here
+            table.uniqueKeys.putAll(known.uniqueKeys());
+            table.columnsKnown = true;
         }
         tables.put(id, table);
         return table;
@@ -1391,6 +1407,92 @@ public final class SchemaReplay {
             }
         }
         events.add(new ReplayEvent.Destructive(ref(position), what, snaps(touched), cascade, List.of()));
+    }
+
+    // ---------------------------------------------------------------- DO blocks
+
+    /** What a DO block's runner does to this replay (docs/replay-guards.md). */
+    private final class Host implements BlockHost {
+        @Override
+        public CatalogView catalog() {
+            return new ModelCatalog(
+                    tables,
+                    indexes.qualifiedNames(),
+                    objects,
+                    () -> searchPath.effective(schemas::contains),
+                    options,
+                    () -> !unreadableWithoutTables,
+                    touchedByUnreadable);
+        }
+
+        @Override
+        public Optional<SqlState> run(ParsedStatement inner, boolean underUnknownGuard) {
+            ParsedStatement outer = statement;
+            boolean wasUncertain = uncertain;
+            statement = inner;
+            uncertain = wasUncertain || underUnknownGuard;
+            int before = events.size();
+            try {
+                if (inner.outcome() == ParseOutcome.UNREADABLE) {
+                    markUnreadable(inner);
+                    return Optional.empty();
+                }
+                for (SchemaChange change : inner.changes()) {
+                    apply(change);
+                }
+                return StatementErrors.of(events.subList(before, events.size()));
+            } finally {
+                statement = outer;
+                uncertain = wasUncertain;
+            }
+        }
+
+        /** The model, the platform objects, what unreadable statements touched, the statement's state, the events. */
+        private record Mark(
+                ModelSnapshot model,
+                CatalogObjects objects,
+                Set<TableId> touched,
+                boolean withoutTables,
+                Statements.State statement,
+                int eventCount)
+                implements Savepoint {}
+
+        @Override
+        public Savepoint savepoint() {
+            return new Mark(
+                    ModelSnapshot.of(live),
+                    objects.copy(),
+                    Set.copyOf(touchedByUnreadable),
+                    unreadableWithoutTables,
+                    statements.save(),
+                    events.size());
+        }
+
+        @Override
+        public void rollbackTo(Savepoint savepoint) {
+            Mark mark = (Mark) savepoint;
+            mark.model().restore();
+            objects.restore(mark.objects());
+            touchedByUnreadable.clear();
+            touchedByUnreadable.addAll(mark.touched());
+            unreadableWithoutTables = mark.withoutTables();
+            statements.restore(mark.statement());
+            // what the block did, its error included, never happened: the handler caught it
+            events.subList(mark.eventCount(), events.size()).clear();
+        }
+
+        @Override
+        public void release(Savepoint savepoint) {
+            // nothing to undo: the changes stay
+        }
+
+        @Override
+        public void dynamicSql(SourcePosition at, boolean mayCreateTables) {
+            if (mayCreateTables) {
+                // tables the model cannot see may exist from here on: a missing one is at most a warning
+                unreadableWithoutTables = true;
+            }
+        }
     }
 
     /** The history this replay belongs to. */

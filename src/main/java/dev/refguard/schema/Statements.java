@@ -35,6 +35,26 @@ final class Statements {
         this.events = events;
     }
 
+    /** The current statement's failure so far, for a subtransaction to put back when a handler catches an error. */
+    record State(
+            StatementRef failure,
+            StatementRef cascadeRoot,
+            StatementRef cascadeAt,
+            String cascadeReason,
+            boolean independent) {}
+
+    State save() {
+        return new State(failure, cascadeRoot, cascadeAt, cascadeReason, independent);
+    }
+
+    void restore(State state) {
+        failure = state.failure();
+        cascadeRoot = state.cascadeRoot();
+        cascadeAt = state.cascadeAt();
+        cascadeReason = state.cascadeReason();
+        independent = state.independent();
+    }
+
     /** A statement starts. */
     void start() {
         failure = null;

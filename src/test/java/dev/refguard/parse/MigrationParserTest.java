@@ -231,7 +231,7 @@ class MigrationParserTest {
     }
 
     @Test
-    void followsADoBlockWithItsInnerStatementsMarkedConditional() {
+    void keepsADoBlocksInnerStatementsInItsControlFlowMarkedConditional() {
         String sql = """
                 -- guard
                 DO $$ BEGIN
@@ -253,10 +253,23 @@ class MigrationParserTest {
                         ParsedStatement::column,
                         ParsedStatement::conditional)
                 .containsExactly(
-                        tuple(StatementKind.DO_BLOCK, 2, 1, false),
-                        tuple(StatementKind.ALTER_TABLE, 5, 5, true),
-                        tuple(StatementKind.DROP_TABLE, 9, 1, false));
-        assertThat(file.statements().get(0).outcome()).isEqualTo(ParseOutcome.PARSED);
+                        tuple(StatementKind.DO_BLOCK, 2, 1, false), tuple(StatementKind.DROP_TABLE, 9, 1, false));
+        ParsedStatement doBlock = file.statements().get(0);
+        assertThat(doBlock.outcome()).isEqualTo(ParseOutcome.PARSED);
+        SchemaChange.DoBlock block = (SchemaChange.DoBlock) doBlock.changes().get(0);
+        dev.refguard.parse.block.BlockStep.If guarded =
+                (dev.refguard.parse.block.BlockStep.If) block.body().get(0);
+        ParsedStatement inner = ((dev.refguard.parse.block.BlockStep.Run)
+                        guarded.branches().get(0).body().get(0))
+                .statement();
+        assertThat(inner)
+                .extracting(
+                        ParsedStatement::kind,
+                        ParsedStatement::line,
+                        ParsedStatement::column,
+                        ParsedStatement::conditional)
+                .containsExactly(StatementKind.ALTER_TABLE, 5, 5, true);
+        assertThat(inner.changes()).hasSize(1);
         assertThat(file.comments())
                 .extracting(comment -> comment.text().strip(), comment -> comment.line())
                 .containsExactly(tuple("refguard:ignore fk-type-mismatch legacy", 4));
