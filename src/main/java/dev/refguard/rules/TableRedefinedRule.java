@@ -3,8 +3,13 @@ package dev.refguard.rules;
 import dev.refguard.findings.RuleInfo;
 import dev.refguard.findings.Severity;
 import dev.refguard.schema.ReplayEvent.TableCreated;
+import java.util.stream.Stream;
 
-/** A plain CREATE TABLE names a table that already exists at that point: a fresh replay fails there. */
+/**
+ * A plain CREATE TABLE names a table that already exists at that point: a fresh replay fails there. In production
+ * (schema migrations only), or in development only, when a seed file that runs earlier created the table first:
+ * then every developer who sets up a database from the history stops at that statement.
+ */
 public final class TableRedefinedRule implements Rule {
     static final RuleInfo INFO = new RuleInfo(
             "table-redefined",
@@ -20,23 +25,55 @@ public final class TableRedefinedRule implements Rule {
 
     @Override
     public void check(RuleContext context, FindingSink sink) {
-        context.events(TableCreated.class)
-                .filter(e -> !e.spec().ifNotExists()
-                        && e.existing() != null
-                        && !e.existing().origin().preexisting())
+        context.events(TableCreated.class).filter(TableRedefinedRule::redefines).forEach(e -> {
+            String message = "CREATE TABLE " + e.id().sql() + ": the table already exists" + createdBy(e)
+                    + "; a fresh database fails with relation \"" + e.id().name() + "\" already exists";
+            String hint = "Change the existing table instead, e.g. ALTER TABLE " + e.id().sql()
+                    + " ADD COLUMN ...; or DROP TABLE " + e.id().sql() + " first if it must be replaced.";
+            sink.report(INFO, e.at(), message, hint);
+        });
+        if (context.development() == context.replay()) {
+            return;
+        }
+        // production is fine here; a database set up from every file, seed files included, is not
+        developmentEvents(context)
+                .filter(TableRedefinedRule::redefines)
+                .filter(e -> !e.at().file().seed())
+                .filter(e -> e.existing().createdBy() != null
+                        && e.existing().createdBy().seed())
                 .forEach(e -> {
-                    String where = e.existing().createdBy() == null
-                            ? ""
-                            : " (created by " + Describe.file(e.existing().createdBy())
-                                    + (e.existing().createdAt() == null
-                                            ? ""
-                                            : ":" + e.existing().createdAt().line())
-                                    + ")";
-                    String message = "CREATE TABLE " + e.id().sql() + ": the table already exists" + where
-                            + "; a fresh database fails with relation \"" + e.id().name() + "\" already exists";
-                    String hint = "Change the existing table instead, e.g. ALTER TABLE " + e.id().sql()
-                            + " ADD COLUMN ...; or DROP TABLE " + e.id().sql() + " first if it must be replaced.";
+                    String message = "CREATE TABLE " + e.id().sql() + " fails in development: the seed file "
+                            + Describe.file(e.existing().createdBy()) + createdLine(e)
+                            + " runs earlier and already created it (relation \"" + e.id().name()
+                            + "\" already exists); production, which runs no seed files, is not affected";
+                    String hint = "Write CREATE TABLE IF NOT EXISTS " + e.id().sql()
+                            + " here, or remove the table from the seed file so that this migration is its one"
+                            + " definition.";
                     sink.report(INFO, e.at(), message, hint);
                 });
+    }
+
+    private static boolean redefines(TableCreated e) {
+        return !e.spec().ifNotExists()
+                && e.existing() != null
+                && !e.existing().origin().preexisting();
+    }
+
+    private static Stream<TableCreated> developmentEvents(RuleContext context) {
+        return context.development().events().stream()
+                .filter(TableCreated.class::isInstance)
+                .map(TableCreated.class::cast);
+    }
+
+    private static String createdBy(TableCreated e) {
+        return e.existing().createdBy() == null
+                ? ""
+                : " (created by " + Describe.file(e.existing().createdBy()) + createdLine(e) + ")";
+    }
+
+    private static String createdLine(TableCreated e) {
+        return e.existing().createdAt() == null
+                ? ""
+                : ":" + e.existing().createdAt().line();
     }
 }

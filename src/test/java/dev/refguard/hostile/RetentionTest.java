@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.refguard.parse.MigrationParser;
 import dev.refguard.parse.ParsedFile;
+import dev.refguard.parse.ParsedStatement;
+import dev.refguard.parse.SchemaChange;
+import dev.refguard.parse.block.BlockStep;
 import dev.refguard.source.MigrationFile;
+import dev.refguard.split.StatementKind;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,7 +68,20 @@ class RetentionTest {
         System.out.printf(
                 "[hostile] a parsed file of %d chars keeps %d strings of %d chars in all, the longest %d chars%n",
                 fileChars, reach.strings, reach.totalChars, reach.longest);
-        assertThat(parsed.statements()).hasSize(4); // two tables, the DO block and the ALTER inside it
+        // two tables and the DO block; the block holds the ALTER inside it as one of its steps
+        assertThat(parsed.statements())
+                .extracting(ParsedStatement::kind)
+                .containsExactly(StatementKind.CREATE_TABLE, StatementKind.CREATE_TABLE, StatementKind.DO_BLOCK);
+        assertThat(parsed.statements().get(2).changes())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        SchemaChange.DoBlock.class,
+                        block -> assertThat(block.body())
+                                .singleElement()
+                                .isInstanceOfSatisfying(
+                                        BlockStep.Run.class,
+                                        run -> assertThat(run.statement().kind())
+                                                .isEqualTo(StatementKind.ALTER_TABLE)));
         assertThat(parsed.skippedStatements()).isEqualTo(200);
         assertThat(parsed.comments()).hasSize(1);
         assertThat(reach.longest).as("the longest string kept").isLessThan(1_000);
