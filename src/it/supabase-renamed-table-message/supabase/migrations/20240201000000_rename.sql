@@ -1,0 +1,1 @@
+alter table public.gadgets rename to items;
