@@ -284,7 +284,7 @@ public final class SchemaReplay {
         // CREATE SCHEMA is implicit in table ids
     }
 
-    // ---------------------------------------------------------------- types (docs/replay.md, "Types")
+    // ---------------------------------------------------------------- types (docs/rules.md, "How FK type compatibility is decided")
 
     private void createType(SchemaChange.CreateType t) {
         TableId name = wanted(t.name());

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The user-defined types of the replayed history, by {@code schema.name}: enums, ranges, composites and domains
- * (docs/replay.md, "Types"). A column's type is bound to one of them when the column gets it, as PostgreSQL binds it
+ * (docs/rules.md, "How FK type compatibility is decided"). A column's type is bound to one of them when the column gets it, as PostgreSQL binds it
  * to a type's oid: a later {@code ALTER TYPE ... RENAME} does not change the column, a later type of the same name
  * elsewhere in the search path does not either.
  */

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the type definitions the replay keeps (docs/replay.md, "Types"): {@code CREATE TYPE ... AS ENUM | AS RANGE
+ * Reads the type definitions the replay keeps (docs/rules.md, "How FK type compatibility is decided"): {@code CREATE TYPE ... AS ENUM | AS RANGE
  * | AS (...)}, base and shell types, {@code CREATE DOMAIN name [AS] base ...}, {@code ALTER TYPE|DOMAIN ... RENAME
  * TO}, and {@code DROP TYPE|DOMAIN}. Other {@code ALTER TYPE} forms ({@code ADD VALUE}, {@code OWNER TO}) change
  * nothing modelled and read as no change.
