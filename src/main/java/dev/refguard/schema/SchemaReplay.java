@@ -284,7 +284,8 @@ public final class SchemaReplay {
         // CREATE SCHEMA is implicit in table ids
     }
 
-    // ---------------------------------------------------------------- types (docs/rules.md, "How FK type compatibility is decided")
+    // ---------------------------------------------------------------- types (docs/rules.md, "How FK type compatibility
+    // is decided")
 
     private void createType(SchemaChange.CreateType t) {
         TableId name = wanted(t.name());
@@ -1323,6 +1324,7 @@ public final class SchemaReplay {
             indexes.removeTable(table);
         }
         schemas.removeAll(names);
+        names.forEach(typeCatalog::dropSchema);
     }
 
     private void createSchema(SchemaChange.CreateSchema create) {

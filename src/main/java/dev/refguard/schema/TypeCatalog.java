@@ -76,6 +76,11 @@ final class TypeCatalog {
         return types.remove(key(name)) != null;
     }
 
+    /** Records {@code DROP SCHEMA ... CASCADE}: its types go with it. */
+    void dropSchema(String schema) {
+        types.keySet().removeIf(name -> name.startsWith(schema + "."));
+    }
+
     /** Records {@code ALTER TYPE ... RENAME TO}: the same type under a new name. */
     boolean rename(TableId name, String newName) {
         UserType type = types.remove(key(name));

@@ -85,7 +85,7 @@ final class FkTypeCompatGenerator {
 
     /**
      * Creates a table keyed by each type, then tries {@code CREATE TABLE ... REFERENCES} for every pair, each in a
-     * savepoint rolled back at once (one transaction per referencing type, so locks do not pile up). An error other
+     * savepoint rolled back before the next (one transaction per referencing type, so locks do not pile up). An error other
      * than PostgreSQL's "foreign key constraint cannot be implemented" (SQLSTATE 42804) is reported as unexpected.
      */
     static Observed tryEveryPair(Connection connection, List<String> types) throws SQLException {
@@ -104,14 +104,16 @@ final class FkTypeCompatGenerator {
             }
             connection.setAutoCommit(false);
             for (String referencing : types) {
+                // one round trip per pair: undo the previous attempt, open a savepoint, try the FK
+                String undo = "";
                 for (int i = 0; i < types.size(); i++) {
                     String referenced = types.get(i);
                     if (!keyable.contains(referenced)) {
                         continue;
                     }
-                    s.execute("savepoint fkc");
                     try {
-                        s.execute("create table fkc_fk (x " + referencing + " references fkc_pk_" + i + ")");
+                        s.execute(undo + "savepoint fkc; create table fkc_fk (x " + referencing + " references fkc_pk_"
+                                + i + ")");
                         accepted.add(List.of(referencing, referenced));
                     } catch (SQLException e) {
                         if (!"42804".equals(e.getSQLState())) {
@@ -119,7 +121,7 @@ final class FkTypeCompatGenerator {
                                     referencing + " -> " + referenced + ": " + e.getSQLState() + " " + e.getMessage());
                         }
                     }
-                    s.execute("rollback to savepoint fkc");
+                    undo = "rollback to savepoint fkc; ";
                 }
                 connection.rollback();
             }
