@@ -222,6 +222,9 @@ public sealed interface SchemaChange {
         OTHER
     }
 
+    /** {@code ALTER TYPE|DOMAIN name RENAME TO new_name}: the type keeps its identity, columns of it keep it. */
+    record RenameType(QualifiedName name, Identifier newName, SourcePosition position) implements SchemaChange {}
+
     /** {@code DROP TYPE|DOMAIN [IF EXISTS] a, b [CASCADE]}. */
     record DropType(List<QualifiedName> names, boolean ifExists, boolean cascade, SourcePosition position)
             implements SchemaChange {

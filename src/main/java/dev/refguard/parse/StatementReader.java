@@ -23,7 +23,8 @@ import java.util.Optional;
  * <p>Each statement goes to JSqlParser first ({@link JSqlParserRun}); when it fails, or its AST cannot
  * be mapped faithfully, the token-level {@link FallbackReader} tries; a statement neither can read is
  * {@link ParseOutcome#UNREADABLE}. {@code CREATE FUNCTION}, {@code CREATE TRIGGER} and {@code SET
- * search_path}, which JSqlParser reads only opaquely, go to the token reader directly. A {@code DO}
+ * search_path}, which JSqlParser reads only opaquely, and the type definitions ({@code CREATE TYPE|DOMAIN},
+ * {@code ALTER TYPE}, {@code DROP TYPE|DOMAIN}) go to the token reader directly. A {@code DO}
  * block's body is read into its control flow ({@link DoBodyReader}); its statements, marked conditional,
  * live inside the block's {@link SchemaChange.DoBlock}.
  */
@@ -100,7 +101,8 @@ final class StatementReader {
         StatementKind kind = statement.kind();
         if (kind == StatementKind.CREATE_FUNCTION
                 || kind == StatementKind.CREATE_TRIGGER
-                || kind == StatementKind.SET_SEARCH_PATH) {
+                || kind == StatementKind.SET_SEARCH_PATH
+                || kind == StatementKind.TYPE_DEFINITION) {
             // JSqlParser keeps these opaque; they are the token reader's by design, not parser gaps
             Optional<List<SchemaChange>> changes = fallbackRead(statement);
             if (changes.isPresent()) {
@@ -136,6 +138,7 @@ final class StatementReader {
             case CREATE_FUNCTION -> "CREATE FUNCTION";
             case CREATE_TRIGGER -> "CREATE TRIGGER";
             case SET_SEARCH_PATH -> "search_path setting";
+            case TYPE_DEFINITION -> "type definition";
             default -> kind.name();
         };
     }

@@ -14,8 +14,9 @@ import dev.refguard.schema.TableId;
 import java.util.List;
 
 /**
- * The FK column's type cannot reference the key's type ({@code text} → {@code uuid}); a narrower integer
- * referencing a wider one is a warning. Checked when the FK is declared and again when either column's
+ * The FK column's type cannot reference the key's type ({@code text} → {@code uuid}), as PostgreSQL decides it
+ * (docs/rules.md, "How FK type compatibility is decided"); a number of another type PostgreSQL accepts
+ * ({@code integer} → {@code bigint}) is a warning. Checked when the FK is declared and again when either column's
  * type changes while the FK is in force.
  */
 public final class FkTypeMismatchRule implements Rule {
@@ -23,10 +24,12 @@ public final class FkTypeMismatchRule implements Rule {
             "fk-type-mismatch",
             Severity.ERROR,
             "A foreign key column's type cannot reference the referenced column's type.",
-            "PostgreSQL needs an equality operator between the two types: text cannot reference uuid, integer"
-                    + " cannot reference uuid. Same-family pairs (varchar -> text) pass. An integer of another width"
-                    + " (integer -> bigint) is accepted but can overflow or mismatch: a warning. Give the FK column"
-                    + " the referenced column's type.");
+            "PostgreSQL needs an equality operator between the two types in the referenced key's btree operator"
+                    + " family, directly or after an implicit cast: text cannot reference uuid or citext, numeric"
+                    + " cannot reference bigint, an enum only its own enum; varchar -> text and date -> timestamptz"
+                    + " pass, a domain counts as its base type. A number of another type (integer -> bigint) is"
+                    + " accepted but can overflow or mismatch: a warning. Give the FK column the referenced"
+                    + " column's type.");
 
     @Override
     public RuleInfo info() {
@@ -82,12 +85,12 @@ public final class FkTypeMismatchRule implements Rule {
         int n = Math.min(
                 Math.min(sourceColumns.size(), sourceTypes.size()), Math.min(targetColumns.size(), targetTypes.size()));
         for (int i = 0; i < n; i++) {
-            String from = sourceTypes.get(i);
-            String to = targetTypes.get(i);
-            SqlTypes.Fit fit = SqlTypes.fit(from, to);
+            SqlTypes.Fit fit = SqlTypes.fit(sourceTypes.get(i), targetTypes.get(i));
             if (fit != SqlTypes.Fit.INCOMPATIBLE && fit != SqlTypes.Fit.NARROWING) {
                 continue;
             }
+            String from = SqlTypes.display(sourceTypes.get(i));
+            String to = SqlTypes.display(targetTypes.get(i));
             String column = sourceColumns.get(i);
             String message = prefix + Describe.table(source) + "." + Identifier.sql(column) + " is " + from
                     + " but references " + Describe.table(target) + "." + Identifier.sql(targetColumns.get(i))

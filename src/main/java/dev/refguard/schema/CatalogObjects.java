@@ -60,6 +60,11 @@ final class CatalogObjects {
             d.schemas().forEach(s -> schemas.remove(s.folded()));
         } else if (change instanceof SchemaChange.CreateType t) {
             types.add(key(place.apply(t.name())));
+        } else if (change instanceof SchemaChange.RenameType r) {
+            TableId old = place.apply(r.name());
+            if (types.remove(key(old))) {
+                types.add(old.schema() + "." + r.newName().folded());
+            }
         } else if (change instanceof SchemaChange.DropType d) {
             d.names().forEach(n -> types.remove(key(place.apply(n))));
         } else if (change instanceof SchemaChange.CreateIndex i && i.name() != null) {

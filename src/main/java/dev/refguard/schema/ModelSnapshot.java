@@ -16,7 +16,7 @@ import java.util.Set;
  * "Transactions".
  *
  * <p>A snapshot covers the model's containers (which tables exist, which FKs are in force, indexes,
- * constraint names, schemas, the search path) and the fields of the tables in its scope: every table for a
+ * constraint names, schemas, the search path, the user-defined types) and the fields of the tables in its scope: every table for a
  * transaction, the tables one statement may change for a statement.
  */
 final class ModelSnapshot {
@@ -27,7 +27,8 @@ final class ModelSnapshot {
             Indexes indexes,
             ConstraintNames constraintNames,
             Set<String> schemas,
-            SearchPath searchPath) {}
+            SearchPath searchPath,
+            TypeCatalog types) {}
 
     private record TableState(
             TableId id,
@@ -52,6 +53,7 @@ final class ModelSnapshot {
     private final Set<String> constraintNames;
     private final Set<String> schemas;
     private final SearchPath.State searchPath;
+    private final Map<String, TypeCatalog.UserType> types;
     private final Map<ModelTable, TableState> tableStates = new IdentityHashMap<>();
     private final Map<ModelForeignKey, ForeignKeyState> foreignKeyStates = new IdentityHashMap<>();
 
@@ -63,6 +65,7 @@ final class ModelSnapshot {
         this.constraintNames = live.constraintNames().save();
         this.schemas = Set.copyOf(live.schemas());
         this.searchPath = live.searchPath().save();
+        this.types = live.types().save();
         for (ModelTable t : scope) {
             tableStates.put(
                     t,
@@ -110,6 +113,7 @@ final class ModelSnapshot {
         live.schemas().clear();
         live.schemas().addAll(schemas);
         live.searchPath().restore(searchPath);
+        live.types().restore(types);
         tableStates.forEach((t, s) -> {
             t.id = s.id();
             t.columns.clear();

@@ -63,6 +63,7 @@ public final class SchemaReplay {
     private final ConstraintNames constraintNames = new ConstraintNames();
     private final Set<String> schemas = new HashSet<>();
     private final SearchPath searchPath = new SearchPath();
+    private final TypeCatalog typeCatalog = new TypeCatalog();
     private final ModelSnapshot.Live live;
     private final TransactionBlock transaction;
     private final Statements statements;
@@ -85,7 +86,8 @@ public final class SchemaReplay {
         this.history = history;
         this.options = options;
         this.creators = collectCreators(files);
-        this.live = new ModelSnapshot.Live(tables, foreignKeys, indexes, constraintNames, schemas, searchPath);
+        this.live =
+                new ModelSnapshot.Live(tables, foreignKeys, indexes, constraintNames, schemas, searchPath, typeCatalog);
         this.transaction = new TransactionBlock(() -> ModelSnapshot.of(live));
         this.statements = new Statements(events);
         schemas.addAll(Schemas.initial(options));
@@ -272,8 +274,50 @@ public final class SchemaReplay {
                     ref(t.position()), tableIdOf(t.table()), wanted(t.function()), t.events()));
         } else if (change instanceof SchemaChange.CreateFunction f) {
             events.add(new ReplayEvent.FunctionCreated(ref(f.position()), wanted(f.name()), f.body()));
+        } else if (change instanceof SchemaChange.CreateType t) {
+            createType(t);
+        } else if (change instanceof SchemaChange.RenameType r) {
+            renameType(r);
+        } else if (change instanceof SchemaChange.DropType d) {
+            d.names().forEach(n -> typeCatalog.drop(typeName(n)));
         }
         // CREATE SCHEMA is implicit in table ids
+    }
+
+    // ---------------------------------------------------------------- types (docs/rules.md, "How FK type compatibility
+    // is decided")
+
+    private void createType(SchemaChange.CreateType t) {
+        TableId name = wanted(t.name());
+        if (typeCatalog.exists(name)) {
+            reject(t.position(), SqlState.DUPLICATE_OBJECT, "type \"" + name.name() + "\" already exists", false);
+            return;
+        }
+        String base = t.kind() == SchemaChange.TypeKind.DOMAIN ? typeCatalog.resolve(t.baseType(), path()) : null;
+        typeCatalog.create(name, t.kind(), base);
+    }
+
+    private void renameType(SchemaChange.RenameType r) {
+        TableId name = typeName(r.name());
+        TableId renamed = new TableId(name.schema(), fold(r.newName()));
+        if (typeCatalog.exists(renamed)) {
+            reject(r.position(), SqlState.DUPLICATE_OBJECT, "type \"" + renamed.name() + "\" already exists", false);
+            return;
+        }
+        typeCatalog.rename(name, renamed.name());
+    }
+
+    /** The type a name refers to now: its schema when qualified, else the first schema of the path that has it. */
+    private TableId typeName(QualifiedName name) {
+        if (name.schema() == null) {
+            for (String schema : path()) {
+                TableId id = new TableId(schema, fold(name.name()));
+                if (typeCatalog.exists(id)) {
+                    return id;
+                }
+            }
+        }
+        return wanted(name);
     }
 
     // ---------------------------------------------------------------- name resolution
@@ -461,8 +505,14 @@ public final class SchemaReplay {
 
     // ---------------------------------------------------------------- CREATE TABLE
 
-    private static ModelColumn column(String name, String writtenType, String defaultExpression) {
-        return new ModelColumn(name, writtenType, SqlTypes.normalize(writtenType), defaultExpression);
+    /** A column as PostgreSQL makes it: its type bound now, through the search path of this moment. */
+    private ModelColumn column(String name, String writtenType, String defaultExpression) {
+        return new ModelColumn(
+                name,
+                writtenType,
+                SqlTypes.normalize(writtenType),
+                defaultExpression,
+                typeCatalog.resolve(writtenType, path()));
     }
 
     private static ModelTable snap(ModelTable table) {
@@ -684,7 +734,7 @@ public final class SchemaReplay {
         List<String> types = new ArrayList<>();
         for (String col : columns) {
             ModelColumn column = table == null ? null : table.columns.get(col);
-            types.add(column == null ? null : column.type());
+            types.add(column == null ? null : column.typeKey());
         }
         return types;
     }
@@ -1174,7 +1224,7 @@ public final class SchemaReplay {
             missingColumn(table, col, change.position());
             return;
         }
-        table.columns.put(col, column.withType(change.type()));
+        table.columns.put(col, column.withType(change.type(), typeCatalog.resolve(change.type(), path())));
         // PostgreSQL re-checks the FKs in force on either side; dropped ones are not checked
         List<TypeCheck> checks = new ArrayList<>();
         for (ModelForeignKey fk : foreignKeys) {
@@ -1274,6 +1324,7 @@ public final class SchemaReplay {
             indexes.removeTable(table);
         }
         schemas.removeAll(names);
+        names.forEach(typeCatalog::dropSchema);
     }
 
     private void createSchema(SchemaChange.CreateSchema create) {

@@ -1,26 +1,62 @@
 package dev.refguard.schema;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Normalises PostgreSQL type names and decides whether an FK column type can reference a key type. */
+/**
+ * Normalises PostgreSQL type names and decides whether an FK column type can reference a key type.
+ *
+ * <p>The decision is PostgreSQL's own, read from {@code pg-fk-compat.tsv}: a table generated from a real
+ * PostgreSQL's catalogue and checked against {@code CREATE TABLE ... REFERENCES} for every pair of the built-in
+ * types and {@code citext} (docs/rules.md, "How FK type compatibility is decided"). Types the replay resolved to a
+ * user-defined type are written as {@link #userType} keys: an enum is its own type, a domain is its base type
+ * except over an enum (such a domain can reference nothing).
+ */
 public final class SqlTypes {
     private SqlTypes() {}
 
     /** How well two types fit as FK column and referenced column. */
     public enum Fit {
-        /** Same type or same family PostgreSQL accepts without remark ({@code varchar} → {@code text}). */
+        /** The same type, or a pair PostgreSQL accepts whose values compare alike ({@code varchar} → {@code text}). */
         MATCH,
-        /** PostgreSQL accepts it, but the values can disagree ({@code integer} → {@code bigint}). */
+        /** PostgreSQL accepts it, but numbers of another type can disagree ({@code integer} → {@code bigint}). */
         NARROWING,
         /** PostgreSQL rejects the FK: no equality operator between the types ({@code text} → {@code uuid}). */
         INCOMPATIBLE,
-        /** A type refguard does not know (an enum, a domain): nothing is claimed. */
+        /** A type refguard does not know (an extension's type other than citext): nothing is claimed. */
         UNKNOWN
     }
 
-    private static final Set<String> NUMERIC_FAMILIES = Set.of("integer", "numeric", "float");
+    /** The kinds of user-defined type a key can name. */
+    public enum UserKind {
+        /** {@code CREATE TYPE ... AS ENUM}: only the same enum matches. */
+        ENUM("enum"),
+        /** {@code CREATE TYPE ... AS RANGE}: only the same range type (or a domain over it) matches. */
+        RANGE("range"),
+        /** {@code CREATE TYPE ... AS (...)}: the same type matches; another composite is not judged. */
+        COMPOSITE("composite"),
+        /** An array of a domain: its own type, only the same array type matches. */
+        DOMAIN_ARRAY("domain"),
+        /** A domain over an enum: PostgreSQL finds no usable equality operator, not even with itself. */
+        DOMAIN_OVER_ENUM("domain over enum");
+
+        private final String word;
+
+        UserKind(String word) {
+            this.word = word;
+        }
+    }
+
+    private static final String TABLE = "pg-fk-compat.tsv";
 
     private static final Map<String, String> ALIASES = Map.ofEntries(
             Map.entry("int", "integer"),
@@ -45,39 +81,47 @@ public final class SqlTypes {
             Map.entry("float8", "double precision"),
             Map.entry("float", "double precision"),
             Map.entry("float4", "real"),
-            Map.entry("decimal", "numeric"));
+            Map.entry("decimal", "numeric"),
+            Map.entry("dec", "numeric"),
+            Map.entry("varbit", "bit varying"));
 
-    private static final Map<String, String> FAMILIES = Map.ofEntries(
-            Map.entry("smallint", "integer"),
-            Map.entry("integer", "integer"),
-            Map.entry("bigint", "integer"),
-            Map.entry("numeric", "numeric"),
-            Map.entry("real", "float"),
-            Map.entry("double precision", "float"),
-            Map.entry("text", "string"),
-            Map.entry("character varying", "string"),
-            Map.entry("character", "string"),
-            Map.entry("citext", "string"),
-            Map.entry("name", "string"),
-            Map.entry("uuid", "uuid"),
-            Map.entry("boolean", "boolean"),
-            Map.entry("date", "date"),
-            Map.entry("timestamp without time zone", "timestamp"),
-            Map.entry("timestamp with time zone", "timestamp"),
-            Map.entry("time without time zone", "time"),
-            Map.entry("time with time zone", "time"),
-            Map.entry("bytea", "bytea"),
-            Map.entry("json", "json"),
-            Map.entry("jsonb", "jsonb"),
-            Map.entry("inet", "network"),
-            Map.entry("cidr", "network"),
-            Map.entry("oid", "oid"));
+    /** The compatibility table: known types, their category, and the accepted (referencing, referenced) pairs. */
+    private static final class Table {
+        static final Table INSTANCE = load();
+
+        final Map<String, String> categories = new HashMap<>();
+        final Set<String> accepted = new HashSet<>();
+
+        private static Table load() {
+            Table table = new Table();
+            try (InputStream in = SqlTypes.class.getResourceAsStream(TABLE)) {
+                if (in == null) {
+                    throw new IllegalStateException("resource " + TABLE + " is missing from refguard's jar");
+                }
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (line.isBlank() || line.startsWith("#")) {
+                        continue;
+                    }
+                    String[] f = line.split("\t", -1);
+                    if (f[0].equals("type")) {
+                        table.categories.put(f[1], f[2]);
+                    } else if (f[0].equals("fk")) {
+                        table.accepted.add(f[1] + "\t" + f[2]);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return table;
+        }
+    }
 
     /**
-     * The normalised name of a type as written: lower case outside quotes, modifiers such as
-     * {@code (255)} or {@code (3)} removed, aliases resolved ({@code int4} → {@code integer},
-     * {@code serial} → {@code integer}, {@code varchar} → {@code character varying}), the
-     * {@code pg_catalog.} prefix dropped, array brackets kept as {@code []}.
+     * The normalised name of a type as written: lower case outside quotes, modifiers such as {@code (255)} or
+     * {@code (3)} removed (PostgreSQL ignores them for FKs), aliases resolved ({@code int4} → {@code integer},
+     * {@code serial} → {@code integer}, {@code varchar} → {@code character varying}), the {@code pg_catalog.} prefix
+     * dropped, array brackets kept as {@code []}: the name {@code format_type} gives.
      */
     public static String normalize(String written) {
         if (written == null) {
@@ -86,6 +130,7 @@ public final class SqlTypes {
         String t = written.trim();
         boolean quoted = t.startsWith("\"") || t.contains(".\"");
         StringBuilder out = new StringBuilder();
+        StringBuilder modifier = new StringBuilder();
         int depth = 0;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
@@ -95,6 +140,8 @@ public final class SqlTypes {
                 depth = Math.max(0, depth - 1);
             } else if (depth == 0) {
                 out.append(c);
+            } else if (modifier.length() < 8) {
+                modifier.append(c);
             }
         }
         String s = out.toString().replaceAll("\\s+", " ").replace(" [", "[").trim();
@@ -112,39 +159,92 @@ public final class SqlTypes {
             if (s.startsWith("pg_catalog.")) {
                 s = s.substring("pg_catalog.".length());
             }
+            if (s.startsWith("interval ")) {
+                s = "interval"; // interval day to second: fields do not change the type
+            }
+            if (s.equals("float") && isSmallFloatPrecision(modifier.toString())) {
+                s = "real"; // float(1) .. float(24) is real
+            }
             s = ALIASES.getOrDefault(s, s);
+        } else if (s.equals("\"char\"") || s.equals("pg_catalog.\"char\"")) {
+            s = "\"char\""; // the one-byte internal type, not character
         } else {
             s = s.replace("\"", "");
         }
         return s + "[]".repeat(arrays);
     }
 
-    /** Whether the (normalised) type is one refguard knows the comparison rules of. */
+    private static boolean isSmallFloatPrecision(String modifier) {
+        try {
+            int p = Integer.parseInt(modifier.trim());
+            return p >= 1 && p <= 24;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Whether the compatibility table knows the (normalised) built-in type. */
     public static boolean isKnown(String normalized) {
-        return normalized != null && FAMILIES.containsKey(normalized);
+        return normalized != null && Table.INSTANCE.categories.containsKey(normalized);
     }
 
     /**
-     * How an FK column of type {@code from} fits a referenced column of type {@code to} (both normalised).
+     * The key of a user-defined type for {@link #fit}: {@code enum public.mood}, {@code enum public.mood[]}.
+     *
+     * @param qualifiedName {@code schema.name}
+     */
+    public static String userType(UserKind kind, String qualifiedName) {
+        return kind.word + " " + qualifiedName;
+    }
+
+    private static UserKind userKind(String key) {
+        for (UserKind kind : UserKind.values()) {
+            if (key.startsWith(kind.word + " ")) {
+                if (kind == UserKind.DOMAIN_ARRAY && key.startsWith(UserKind.DOMAIN_OVER_ENUM.word + " ")) {
+                    return UserKind.DOMAIN_OVER_ENUM;
+                }
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    /** The type as a message names it: a user-defined type by its qualified name, a built-in one as is. */
+    public static String display(String key) {
+        UserKind kind = key == null ? null : userKind(key);
+        return kind == null ? key : key.substring(kind.word.length() + 1);
+    }
+
+    /**
+     * How an FK column of type {@code from} fits a referenced column of type {@code to}: both normalised built-in
+     * names ({@link #normalize}) or user-type keys ({@link #userType}).
      */
     public static Fit fit(String from, String to) {
         if (from == null || to == null) {
             return Fit.UNKNOWN;
         }
-        if (from.equals(to)) {
-            return Fit.MATCH;
+        UserKind fromKind = userKind(from);
+        UserKind toKind = userKind(to);
+        if (fromKind != null || toKind != null) {
+            if (fromKind == UserKind.DOMAIN_OVER_ENUM || toKind == UserKind.DOMAIN_OVER_ENUM) {
+                return Fit.INCOMPATIBLE;
+            }
+            if (from.equals(to)) {
+                return Fit.MATCH;
+            }
+            boolean bothComposite = fromKind == UserKind.COMPOSITE && toKind == UserKind.COMPOSITE;
+            // PostgreSQL compares two composites through record's operators; refguard does not judge them
+            boolean otherKnown = (fromKind != null || isKnown(from)) && (toKind != null || isKnown(to));
+            return bothComposite || !otherKnown ? Fit.UNKNOWN : Fit.INCOMPATIBLE;
         }
-        String ff = FAMILIES.get(from);
-        String tf = FAMILIES.get(to);
-        if (ff == null || tf == null) {
-            // enums, domains, arrays of unknowns: a domain over uuid can reference uuid, so claim nothing
-            return Fit.UNKNOWN;
+        Table table = Table.INSTANCE;
+        if (!isKnown(from) || !isKnown(to)) {
+            return from.equals(to) ? Fit.MATCH : Fit.UNKNOWN;
         }
-        if (ff.equals(tf)) {
-            return ff.equals("integer") || ff.equals("float") ? Fit.NARROWING : Fit.MATCH;
+        if (!table.accepted.contains(from + "\t" + to)) {
+            return Fit.INCOMPATIBLE;
         }
-        // PostgreSQL finds a cross-type equality operator between the numeric families
-        boolean numeric = NUMERIC_FAMILIES.contains(ff) && NUMERIC_FAMILIES.contains(tf);
-        return numeric ? Fit.NARROWING : Fit.INCOMPATIBLE;
+        boolean numbers = "N".equals(table.categories.get(from)) && "N".equals(table.categories.get(to));
+        return numbers && !from.equals(to) ? Fit.NARROWING : Fit.MATCH;
     }
 }

@@ -40,8 +40,7 @@ final class TableForms {
         boolean defaults = source.kind() != Kind.LIKE || source.including().contains(LikeOption.DEFAULTS);
         for (Map.Entry<String, ModelColumn> e : from.columns.entrySet()) {
             ModelColumn c = e.getValue();
-            into.columns.putIfAbsent(
-                    e.getKey(), defaults ? c : new ModelColumn(c.name(), c.writtenType(), c.type(), null));
+            into.columns.putIfAbsent(e.getKey(), defaults ? c : c.withoutDefault());
         }
         into.columnsKnown &= from.columnsKnown;
         into.incomplete |= from.incomplete;

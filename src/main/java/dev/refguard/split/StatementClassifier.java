@@ -142,6 +142,9 @@ final class StatementClassifier {
             case "SCHEMA" -> {
                 return StatementKind.CREATE_SCHEMA;
             }
+            case "TYPE", "DOMAIN" -> {
+                return i == 1 ? StatementKind.TYPE_DEFINITION : StatementKind.IGNORED;
+            }
             case "UNIQUE", "INDEX" -> {
                 int index = object.equals("UNIQUE") ? i + 1 : i;
                 return word(words, index).equals("INDEX") ? StatementKind.CREATE_INDEX : StatementKind.OTHER;
@@ -167,6 +170,9 @@ final class StatementClassifier {
         if (object.equals("TABLE")) {
             return StatementKind.ALTER_TABLE;
         }
+        if (object.equals("TYPE") || object.equals("DOMAIN")) {
+            return StatementKind.TYPE_DEFINITION;
+        }
         return IGNORED_OBJECTS.contains(object) ? StatementKind.IGNORED : StatementKind.OTHER;
     }
 
@@ -175,6 +181,7 @@ final class StatementClassifier {
         return switch (object) {
             case "TABLE" -> StatementKind.DROP_TABLE;
             case "SCHEMA" -> StatementKind.DROP_SCHEMA;
+            case "TYPE", "DOMAIN" -> StatementKind.TYPE_DEFINITION;
             default -> IGNORED_OBJECTS.contains(object) ? StatementKind.IGNORED : StatementKind.OTHER;
         };
     }

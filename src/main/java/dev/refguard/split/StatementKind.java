@@ -17,6 +17,11 @@ public enum StatementKind {
     DO_BLOCK(true),
     CREATE_FUNCTION(true),
     CREATE_TRIGGER(true),
+    /**
+     * {@code CREATE TYPE}, {@code CREATE DOMAIN}, {@code ALTER TYPE}, {@code DROP TYPE|DOMAIN}: the types an FK's
+     * column types resolve to (an enum is its own type, a domain its base type).
+     */
+    TYPE_DEFINITION(true),
     TRUNCATE(true),
     DELETE(true),
     /** A statement that cannot change the model: INSERT, GRANT, CREATE POLICY, COMMENT, COPY data, ... */

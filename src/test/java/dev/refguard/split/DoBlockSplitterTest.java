@@ -50,7 +50,8 @@ class DoBlockSplitterTest {
 
         assertThat(result.statements())
                 .extracting(SqlStatement::text, SqlStatement::kind, SqlStatement::line, SqlStatement::column)
-                .containsExactly(tuple("CREATE TYPE \"Role\" AS ENUM ('USER', 'ADMIN')", StatementKind.IGNORED, 2, 5));
+                .containsExactly(
+                        tuple("CREATE TYPE \"Role\" AS ENUM ('USER', 'ADMIN')", StatementKind.TYPE_DEFINITION, 2, 5));
     }
 
     @Test

@@ -27,7 +27,8 @@ import java.util.Optional;
  * schema model needs by their keywords: {@code CREATE TABLE} (including {@code INHERITS},
  * {@code PARTITION OF}, {@code AS}), {@code ALTER TABLE}, {@code CREATE INDEX}, {@code DROP TABLE},
  * {@code CREATE/DROP SCHEMA}, {@code TRUNCATE}, {@code DELETE}, {@code SET search_path} and
- * {@code set_config('search_path', ...)}, {@code CREATE TRIGGER} and {@code CREATE FUNCTION/PROCEDURE}.
+ * {@code set_config('search_path', ...)}, {@code CREATE TRIGGER}, {@code CREATE FUNCTION/PROCEDURE} and the
+ * type definitions of {@link FallbackTypeReader}.
  * Names that are keywords to JSqlParser ({@code settings}, {@code sample}, ...) are plain names here,
  * as they are to PostgreSQL. A form it does not understand is reported as unreadable, never guessed.
  */
@@ -128,7 +129,19 @@ public final class FallbackReader {
             if (c.acceptWord("FUNCTION") || c.acceptWord("PROCEDURE")) {
                 return List.of(createFunction(c, at));
             }
+            if (!orReplace && c.acceptWord("TYPE")) {
+                return FallbackTypeReader.createType(c, at);
+            }
+            if (!orReplace && c.acceptWord("DOMAIN")) {
+                return FallbackTypeReader.createDomain(c, at);
+            }
             return null;
+        }
+        if (c.acceptWords("ALTER", "TYPE") || c.acceptWords("ALTER", "DOMAIN")) {
+            return FallbackTypeReader.alterType(c, at);
+        }
+        if (c.acceptWords("DROP", "TYPE") || c.acceptWords("DROP", "DOMAIN")) {
+            return FallbackTypeReader.dropType(c, at);
         }
         if (c.acceptWords("ALTER", "TABLE")) {
             return FallbackTableReader.alterTable(c, at);
