@@ -40,6 +40,20 @@ public final class JsonReport {
         o.addProperty("hint", f.hint());
         o.addProperty("fingerprint", f.fingerprint());
         o.addProperty("baselined", f.baselined());
+        if (!f.cascades().isEmpty()) {
+            // the later statements that fail only because this one does (docs/replay.md, "Rejected statements
+            // and cascades")
+            JsonArray cascades = new JsonArray();
+            for (Finding.Cascade c : f.cascades()) {
+                JsonObject at = new JsonObject();
+                at.addProperty("file", c.location().file());
+                at.addProperty("line", c.location().line());
+                at.addProperty("column", c.location().column());
+                at.addProperty("reason", c.reason());
+                cascades.add(at);
+            }
+            o.add("cascades", cascades);
+        }
         return o;
     }
 

@@ -99,6 +99,15 @@ class FallbackReaderTest {
     class CreateTableForms {
 
         @Test
+        void readsWhetherATableLevelKeyIsDeferrable() {
+            SchemaChange.CreateTable table = only(
+                    "create table t (a int, b int, unique (a) deferrable initially deferred, primary key (b) not deferrable)",
+                    SchemaChange.CreateTable.class);
+
+            assertThat(table.keys()).extracting(KeySpec::deferrable).containsExactly(true, false);
+        }
+
+        @Test
         void readsSchemaQualifiedInheritsThatJSqlParserRejects() {
             CreateTable table = only("""
                     CREATE TABLE public.child (
