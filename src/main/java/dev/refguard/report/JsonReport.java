@@ -8,7 +8,7 @@ import dev.refguard.findings.Finding;
 import dev.refguard.schema.SchemaGraph;
 
 /**
- * {@code refguard.json} (SPEC §7): the findings, the final schema graph and the counts, for tools and
+ * {@code refguard.json} (README, "Reports"): the findings, the final schema graph and the counts, for tools and
  * for comparing the graph with PostgreSQL's own catalog. Keys come in a fixed order and nothing depends
  * on the machine or the clock, so the same input gives the same bytes.
  */
