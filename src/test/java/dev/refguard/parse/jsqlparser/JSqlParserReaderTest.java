@@ -578,6 +578,16 @@ class JSqlParserReaderTest {
     }
 
     @Test
+    void readsCreateSchemaIfNotExists() {
+        assertThat(only(map("create schema if not exists billing"), SchemaChange.CreateSchema.class)
+                        .ifNotExists())
+                .isTrue();
+        assertThat(only(map("create schema billing"), SchemaChange.CreateSchema.class)
+                        .ifNotExists())
+                .isFalse();
+    }
+
+    @Test
     void readsDropSchemaCascade() {
         DropSchema drop = only(map("DROP SCHEMA IF EXISTS s1, s2 CASCADE"), DropSchema.class);
 
