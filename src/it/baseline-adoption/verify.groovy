@@ -1,4 +1,4 @@
-// SPEC §6 baseline: findings recorded by the baseline goal are reported as baselined and do not fail the build;
+// Baseline (docs/rules.md): findings recorded by the baseline goal are reported as baselined and do not fail the build;
 // SARIF keeps them with baselineState "unchanged" and a suppression, so code-scanning alerts do not flap.
 import groovy.json.JsonSlurper
 

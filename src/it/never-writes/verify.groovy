@@ -1,4 +1,4 @@
-// SPEC 8: the check reads the migrations and writes only its reports. Every file and folder that existed before
+// The check reads the migrations and writes only its reports. Every file and folder that existed before
 // the build is still there, unchanged (content, size, modification time, permissions), and the only new entries
 // are the report folder and its two reports.
 import groovy.json.JsonSlurper

@@ -1,5 +1,5 @@
 // After ALTER TABLE "User" RENAME TO "users" the later reference to "users" resolves, and the FK declared
-// before the rename now points at "users" too (SPEC 5: renames move everything).
+// before the rename now points at "users" too (docs/replay.md: renames move everything).
 import groovy.json.JsonSlurper
 
 def reportDir = new File(basedir, 'target/refguard')

@@ -1,4 +1,4 @@
-// SPEC 1, second incident: "users" is created only by the seed/demo migration, and password_reset_tokens.user_id
+// README, "What it catches, and why", second incident: "users" is created only by the seed/demo migration, and password_reset_tokens.user_id
 // is text while users.id is uuid.
 import groovy.json.JsonSlurper
 

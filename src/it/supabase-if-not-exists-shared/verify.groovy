@@ -1,4 +1,4 @@
-// SPEC 1, third incident: public.users is declared shared, so CREATE TABLE IF NOT EXISTS users is an error
+// README, "What it catches, and why", third incident: public.users is declared shared, so CREATE TABLE IF NOT EXISTS users is an error
 // (on the shared database it would silently keep the other project's table).
 import groovy.json.JsonSlurper
 

@@ -1,4 +1,4 @@
-// SPEC 1, first incident: 6 FKs to auth.users beside 7 to public.users. public.users has the most references,
+// README, "What it catches, and why", first incident: 6 FKs to auth.users beside 7 to public.users. public.users has the most references,
 // so each FK to auth.users is one mixed-user-reference finding; the bridge public.users.id -> auth.users.id is
 // not counted.
 import groovy.json.JsonSlurper

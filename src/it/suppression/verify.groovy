@@ -1,4 +1,4 @@
-// Suppressions (SPEC 6): a reasoned one silences its finding; one without a reason still silences it but is an
+// Suppressions (docs/rules.md): a reasoned one silences its finding; one without a reason still silences it but is an
 // invalid-suppression warning; one that silences nothing is an unused-suppression warning. Warnings do not fail
 // the build at the default failOn=error.
 import groovy.json.JsonSlurper

@@ -1,6 +1,7 @@
 package dev.refguard.engine;
 
 import dev.refguard.findings.Candidate;
+import dev.refguard.findings.CascadeFolding;
 import dev.refguard.findings.Finding;
 import dev.refguard.findings.RuleInfo;
 import dev.refguard.findings.Severity;
@@ -17,6 +18,7 @@ import dev.refguard.schema.HistoryReplays;
 import dev.refguard.schema.ModelForeignKey;
 import dev.refguard.schema.ModelOptions;
 import dev.refguard.schema.ModelTable;
+import dev.refguard.schema.ReplayEvent;
 import dev.refguard.schema.ReplayResult;
 import dev.refguard.schema.SchemaGraph;
 import dev.refguard.schema.TableId;
@@ -109,7 +111,17 @@ public final class Engine {
             for (Rule rule : RuleRegistry.rules()) {
                 rule.check(context, sink);
             }
-            candidates.addAll(sink.candidates());
+            // echoes of a failure are folded under their root's finding (docs/replay.md, "Rejected statements and
+            // cascades")
+            List<CascadeFolding.Link> cascades = context.events(ReplayEvent.Cascade.class)
+                    .map(c -> new CascadeFolding.Link(
+                            FindingSink.location(c.at()),
+                            c.at().statementLine(),
+                            FindingSink.location(c.root()),
+                            c.root().statementLine(),
+                            c.reason()))
+                    .toList();
+            candidates.addAll(CascadeFolding.fold(sink.candidates(), cascades));
         }
 
         Map<String, List<SqlComment>> comments = new LinkedHashMap<>();

@@ -55,10 +55,10 @@ public record RefguardConfig(
             "**/testdata/**",
             "**/test-data/**");
 
-    /** SPEC §3 default of {@code identityTables}. */
+    /** The default of {@code identityTables} (README, "Configuration"). */
     public static final List<String> DEFAULT_IDENTITY_TABLES = List.of("auth.users", "public.users");
 
-    /** SPEC §3 default of {@code managedSchemas}. */
+    /** The default of {@code managedSchemas} (README, "Configuration"). */
     public static final List<String> DEFAULT_MANAGED_SCHEMAS = List.of(
             "auth",
             "storage",
@@ -85,7 +85,7 @@ public record RefguardConfig(
         severities = Map.copyOf(severities);
     }
 
-    /** The defaults of SPEC §3 for {@code baseDir}. */
+    /** The defaults (README, "Configuration") for {@code baseDir}. */
     public static RefguardConfig defaults(Path baseDir) {
         return new RefguardConfig(
                 baseDir,

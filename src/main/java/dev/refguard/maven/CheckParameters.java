@@ -35,7 +35,7 @@ public record CheckParameters(
         String encoding,
         Long statementTimeoutMillis) {
 
-    /** Parameters with nothing set: every value takes its SPEC §3 default. */
+    /** Parameters with nothing set: every value takes its default (README, "Configuration"). */
     public static CheckParameters unset() {
         return builder().build();
     }

@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * Turns the {@code check} goal's raw parameters into a {@link RefguardConfig}, the report formats and the failure
- * threshold, applying the defaults of SPEC §3. Knows nothing of Maven, so every mapping is tested without a Maven
+ * threshold, applying the defaults (README, "Configuration"). Knows nothing of Maven, so every mapping is tested without a Maven
  * runtime.
  *
  * <p>Every list parameter accepts a comma-separated value ({@code -Drefguard.sharedTables=public.users,public.orgs}
@@ -27,7 +27,7 @@ import java.util.Set;
  * trimmed and empty ones dropped.
  */
 public final class ConfigurationMapper {
-    /** SPEC §3 default of {@code formats}. */
+    /** The default of {@code formats} (README, "Configuration"). */
     public static final List<String> DEFAULT_FORMATS = List.of("console", "sarif", "json");
 
     /** The values {@code failOn} accepts, lowest threshold last. */
@@ -137,7 +137,7 @@ public final class ConfigurationMapper {
                 throw new ConfigurationException("formats", e.getMessage());
             }
         }
-        // SPEC §3: inside GitHub Actions the workflow annotations come without configuration.
+        // README, "Configuration": inside GitHub Actions the workflow annotations come without configuration.
         if ("true".equalsIgnoreCase(environment.getOrDefault("GITHUB_ACTIONS", ""))) {
             formats.add(ReportFormat.GITHUB);
         }

@@ -12,15 +12,15 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The one line a failing build ends with (SPEC §7): how many findings, by rule, and where the full report is, e.g.
+ * The one line a failing build ends with (README, "Reports"): how many findings, by rule, and where the full report is, e.g.
  * {@code refguard: 3 findings at or above error (2 mixed-user-reference, 1 fk-type-mismatch); see
  * target/refguard/refguard.sarif}.
  */
 public final class FailureMessage {
-    /** The SARIF report's file name (SPEC §7). */
+    /** The SARIF report's file name (README, "Reports"). */
     public static final String SARIF_FILE = "refguard.sarif";
 
-    /** The JSON report's file name (SPEC §7). */
+    /** The JSON report's file name (README, "Reports"). */
     public static final String JSON_FILE = "refguard.json";
 
     private FailureMessage() {}

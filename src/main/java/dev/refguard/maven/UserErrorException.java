@@ -5,7 +5,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 /**
  * A problem the user fixes in the configuration or on disk (a bad parameter value, an unreadable migration
  * directory, a report directory that cannot be written). It carries no stack trace: the place in the Mojo that
- * threw it tells the user nothing, and SPEC §7 wants one clear line, also under {@code mvn -e}.
+ * threw it tells the user nothing, and the README ("When the environment is wrong") promises one clear line, also under {@code mvn -e}.
  */
 final class UserErrorException extends MojoExecutionException {
     private static final long serialVersionUID = 1L;

@@ -61,7 +61,8 @@ final class StatementReader {
                     List.of()));
             return;
         }
-        // the body keeps PostgreSQL's control flow; its statements are read as any other (docs/replay-guards.md)
+        // the body keeps PostgreSQL's control flow; its statements are read as any other (docs/replay.md, "Control
+        // flow")
         DoBodyReader.Result body = DoBodyReader.read(statement, lines, inner -> readInner(inner, doDepth + 1, lines));
         switch (body.status()) {
             case NOT_PLPGSQL ->

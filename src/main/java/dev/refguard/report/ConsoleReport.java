@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * The console report of SPEC §7: one line a finding in the compiler convention
+ * The console report (README, "Reports"): one line a finding in the compiler convention
  * ({@code file:line:col: severity[rule-id] message}) that IDEs and CI log parsers pick up, its hint
  * below it, then one summary line.
  */

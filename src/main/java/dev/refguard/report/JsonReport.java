@@ -8,7 +8,7 @@ import dev.refguard.findings.Finding;
 import dev.refguard.schema.SchemaGraph;
 
 /**
- * {@code refguard.json} (SPEC §7): the findings, the final schema graph and the counts, for tools and
+ * {@code refguard.json} (README, "Reports"): the findings, the final schema graph and the counts, for tools and
  * for comparing the graph with PostgreSQL's own catalog. Keys come in a fixed order and nothing depends
  * on the machine or the clock, so the same input gives the same bytes.
  */
@@ -40,6 +40,20 @@ public final class JsonReport {
         o.addProperty("hint", f.hint());
         o.addProperty("fingerprint", f.fingerprint());
         o.addProperty("baselined", f.baselined());
+        if (!f.cascades().isEmpty()) {
+            // the later statements that fail only because this one does (docs/replay.md, "Rejected statements
+            // and cascades")
+            JsonArray cascades = new JsonArray();
+            for (Finding.Cascade c : f.cascades()) {
+                JsonObject at = new JsonObject();
+                at.addProperty("file", c.location().file());
+                at.addProperty("line", c.location().line());
+                at.addProperty("column", c.location().column());
+                at.addProperty("reason", c.reason());
+                cascades.add(at);
+            }
+            o.add("cascades", cascades);
+        }
         return o;
     }
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The report formats of SPEC §7 that this version writes, in the order they are written. Each file format
+ * The report formats (README, "Reports") that this version writes, in the order they are written. Each file format
  * has one class that renders it ({@code SarifReport}, {@code GitlabReport}, ...) and one file name.
  */
 public enum ReportFormat {

@@ -33,7 +33,7 @@ public final class ReportWriter {
     private ReportWriter() {}
 
     /**
-     * Writes every format in {@code formats}, marking the default identity tables of SPEC §3 in the diagrams;
+     * Writes every format in {@code formats}, marking the default identity tables (README, "Configuration") in the diagrams;
      * see {@link #write(AnalysisResult, Set, Collection, Path, ConsoleSink, Map)}.
      */
     public static void write(
@@ -49,7 +49,7 @@ public final class ReportWriter {
     /**
      * Writes every format in {@code formats}: console lines to {@code console}, files into {@code outputDirectory}.
      *
-     * <p>The {@code github} format is added when the environment has {@code GITHUB_ACTIONS=true} (SPEC §3).
+     * <p>The {@code github} format is added when the environment has {@code GITHUB_ACTIONS=true} (README, "Configuration").
      * The output directory is created only when a file format is chosen, and nothing is written outside it
      * except the step summary GitHub asks for. Each file is written beside its target and then moved over
      * it, so a failed run never leaves half a report for a later step to read. When no migration history

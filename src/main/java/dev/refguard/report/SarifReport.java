@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.refguard.engine.AnalysisResult;
 import dev.refguard.findings.Finding;
+import dev.refguard.findings.Location;
 import dev.refguard.findings.RuleInfo;
 import dev.refguard.findings.Severity;
 import java.nio.charset.StandardCharsets;
@@ -160,25 +161,24 @@ public final class SarifReport {
         o.addProperty("level", level(finding.severity()));
         o.add("message", text(finding.message()));
 
-        JsonObject artifact = new JsonObject();
-        artifact.addProperty("uri", uri(finding.location().file()));
-        artifact.addProperty("uriBaseId", SRCROOT);
-        JsonObject physical = new JsonObject();
-        physical.add("artifactLocation", artifact);
-        // SARIF lines and columns are 1-based; a finding about a whole file has no region
-        if (finding.location().line() >= 1) {
-            JsonObject region = new JsonObject();
-            region.addProperty("startLine", finding.location().line());
-            if (finding.location().column() >= 1) {
-                region.addProperty("startColumn", finding.location().column());
-            }
-            physical.add("region", region);
-        }
-        JsonObject location = new JsonObject();
-        location.add("physicalLocation", physical);
         JsonArray locations = new JsonArray();
-        locations.add(location);
+        locations.add(location(finding.location()));
         o.add("locations", locations);
+        if (!finding.cascades().isEmpty()) {
+            // the later statements that fail only because this one does: where to look, not results of their own
+            JsonArray related = new JsonArray();
+            int id = 1;
+            for (Finding.Cascade cascade : finding.cascades()) {
+                JsonObject location = location(cascade.location());
+                location.addProperty("id", id++);
+                location.add(
+                        "message",
+                        text("fails because of this result"
+                                + (cascade.reason().isEmpty() ? "" : ": " + cascade.reason())));
+                related.add(location);
+            }
+            o.add("relatedLocations", related);
+        }
 
         if (!finding.fingerprint().isEmpty()) {
             JsonObject fingerprints = new JsonObject();
@@ -200,6 +200,26 @@ public final class SarifReport {
             o.add("properties", properties);
         }
         return o;
+    }
+
+    private static JsonObject location(Location at) {
+        JsonObject artifact = new JsonObject();
+        artifact.addProperty("uri", uri(at.file()));
+        artifact.addProperty("uriBaseId", SRCROOT);
+        JsonObject physical = new JsonObject();
+        physical.add("artifactLocation", artifact);
+        // SARIF lines and columns are 1-based; a finding about a whole file has no region
+        if (at.line() >= 1) {
+            JsonObject region = new JsonObject();
+            region.addProperty("startLine", at.line());
+            if (at.column() >= 1) {
+                region.addProperty("startColumn", at.column());
+            }
+            physical.add("region", region);
+        }
+        JsonObject location = new JsonObject();
+        location.add("physicalLocation", physical);
+        return location;
     }
 
     private static JsonObject text(String text) {

@@ -27,12 +27,17 @@ public final class FindingSink {
      */
     public void report(
             RuleInfo rule, Severity severity, StatementRef at, String message, String hint, boolean demoted) {
-        Location location = new Location(
-                at.file().relativePath(), at.position().line(), at.position().column());
-        // a statement under a guard refguard could not evaluate may never run (docs/replay-guards.md)
+        Location location = location(at);
+        // a statement under a guard refguard could not evaluate may never run (docs/replay.md, "Control flow")
         String said = at.uncertain() ? message + " (under a condition refguard cannot evaluate)" : message;
         Finding finding = new Finding(rule.id(), severity, location, said, hint, at.fingerprint(), false);
         candidates.add(new Candidate(finding, at.statementLine(), demoted || at.uncertain()));
+    }
+
+    /** Where a statement reference points, as findings name it. */
+    public static Location location(StatementRef at) {
+        return new Location(
+                at.file().relativePath(), at.position().line(), at.position().column());
     }
 
     /** Everything reported so far. */

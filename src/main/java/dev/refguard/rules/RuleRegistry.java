@@ -22,6 +22,7 @@ public final class RuleRegistry {
             new DestructiveOnSharedRule(),
             new MissingUserSyncTriggerRule(),
             new UnenforcedReferenceRule(),
+            new RejectedStatementRule(),
             new UnparsedStatementRule());
 
     private RuleRegistry() {}

@@ -9,7 +9,7 @@ import java.util.function.Function;
 
 /**
  * The objects of the catalogue that guards ask about and that the table model does not keep: schemas,
- * types, indexes that are not keys, views and sequences (docs/replay-guards.md). Names are
+ * types, indexes that are not keys, views and sequences (docs/replay.md, "Control flow"). Names are
  * {@code schema.name}, folded.
  */
 final class CatalogObjects {

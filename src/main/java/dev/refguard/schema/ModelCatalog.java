@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * The replay's model seen as PostgreSQL's catalogue ({@link CatalogView}), for the guards of {@code DO} blocks:
  * the tables, keys and FKs of the model, the other objects of {@link CatalogObjects}, and the platform's own
  * objects with their real names ({@link PlatformCatalog}) whether a migration has referenced them yet or not
- * (docs/replay-guards.md).
+ * (docs/replay.md, "Control flow").
  */
 final class ModelCatalog implements CatalogView {
     private final Map<TableId, ModelTable> tables;

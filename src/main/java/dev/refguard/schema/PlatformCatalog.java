@@ -18,7 +18,7 @@ import java.util.Set;
  * The objects Supabase's own services create before the first migration runs, with their real names
  * ({@code auth.users} with {@code users_pkey}, its partial unique index {@code users_email_partial_key}, ...),
  * read from {@code platform-supabase.tsv}: facts taken from the supabase/auth and supabase/storage migrations
- * applied to PostgreSQL (scripts/platform-supabase.sql; docs/replay-guards.md, "Platform objects").
+ * applied to PostgreSQL (scripts/platform-supabase.sql; docs/replay.md, "Platform objects").
  */
 final class PlatformCatalog {
     private static final String RESOURCE = "platform-supabase.tsv";

@@ -27,7 +27,7 @@ public sealed interface ReplayEvent {
      * @param statementLine the line where the statement starts
      * @param fingerprint the statement's fingerprint
      * @param uncertain whether the statement ran under a {@code DO} block's guard that refguard could not
-     *     evaluate, so PostgreSQL may never run it (docs/replay-guards.md): its findings are at most warnings
+     *     evaluate, so PostgreSQL may never run it (docs/replay.md, "Control flow"): its findings are at most warnings
      */
     record StatementRef(
             MigrationFile file, SourcePosition position, int statementLine, String fingerprint, boolean uncertain) {

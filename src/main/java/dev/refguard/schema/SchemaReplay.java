@@ -46,7 +46,7 @@ import java.util.Set;
 
 /**
  * Replays the parsed files of one history, in order, into a model of tables, keys and foreign keys,
- * following PostgreSQL's semantics (SPEC §5), and records what it saw as {@link ReplayEvent}s.
+ * following PostgreSQL's semantics (docs/replay.md), and records what it saw as {@link ReplayEvent}s.
  *
  * <p>Where PostgreSQL would reject a clause (an FK to a missing table, a duplicate CREATE TABLE), the
  * replay records the event and goes on as if that clause were absent, so one broken statement does not
@@ -1462,7 +1462,7 @@ public final class SchemaReplay {
 
     // ---------------------------------------------------------------- DO blocks
 
-    /** What a DO block's runner does to this replay (docs/replay-guards.md). */
+    /** What a DO block's runner does to this replay (docs/replay.md, "Control flow"). */
     private final class Host implements BlockHost {
         @Override
         public CatalogView catalog() {

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The error PostgreSQL raises for a statement, read from the events its replay recorded, so an
- * {@code EXCEPTION WHEN ...} handler catches what PostgreSQL's would (docs/replay-guards.md). Only rejections
+ * {@code EXCEPTION WHEN ...} handler catches what PostgreSQL's would (docs/replay.md, "Control flow"). Only rejections
  * the replay knows for sure count: an event that rests on incomplete knowledge is no error.
  */
 final class StatementErrors {

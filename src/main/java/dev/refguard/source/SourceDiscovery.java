@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Finds the migration histories of a project (SPEC §4). */
+/** Finds the migration histories of a project (docs/sources.md). */
 public final class SourceDiscovery {
     /** The conventional places, named in the warning when auto-discovery finds nothing. */
     private static final List<String> CONVENTIONAL_ROOTS =

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC §8, memory: a history of a gigabyte, mostly seed data, completes in a JVM of 512 MB heap, twice
+ * Memory: a history of a gigabyte, mostly seed data, completes in a JVM of 512 MB heap, twice
  * the size of the heap, with one file larger than each worker thread's share of it.
  */
 class BoundedMemoryTest {

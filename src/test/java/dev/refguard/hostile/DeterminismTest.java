@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SPEC §8: the same input gives byte-identical reports, wherever the project lies, and the reports hold
+ * Determinism: the same input gives byte-identical reports, wherever the project lies, and the reports hold
  * no path of the machine. The project has several histories, many files (read in parallel, so in varying
  * order), findings of several rules, a seed file, an unreadable statement, a suppression and non-ASCII
  * names.

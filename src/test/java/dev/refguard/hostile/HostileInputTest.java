@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * SPEC §8: no input makes the engine crash, hang or lose what it could read. Each case asserts the finding
+ * No input makes the engine crash, hang or lose what it could read. Each case asserts the finding
  * it must give (rule, file, line, column) and a time bound relative to a normal file of the same size.
  */
 class HostileInputTest {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SPEC §7: trouble with the environment (a missing or unreadable migration folder, an output directory that cannot
+ * README, "When the environment is wrong": trouble with the environment (a missing or unreadable migration folder, an output directory that cannot
  * be written) stops the build with one line that names the path, a {@link MojoExecutionException} without a
  * stack trace or cause for Maven's {@code -e} to print, never a crash and never a silent pass.
  */

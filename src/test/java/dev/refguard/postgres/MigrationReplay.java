@@ -21,7 +21,10 @@ import org.postgresql.util.ServerErrorMessage;
  * whole, so PostgreSQL's own parser (not the driver's, not refguard's) splits it into statements.
  */
 public final class MigrationReplay {
-    /** A line comment that says PostgreSQL must reject this file; fixtures that exercise a rejection carry it. */
+    /**
+     * A line comment that says PostgreSQL must reject the statement it stands in (or the one starting on the next
+     * line); fixtures that exercise a rejection carry it, and PostgresGraphComparisonTest checks it.
+     */
     public static final String REJECTION_MARKER = "-- postgres-rejects";
 
     private static final Pattern PSQL_META_COMMAND = Pattern.compile("(?m)^[ \\t]*\\\\[a-zA-Z!?]");
@@ -83,7 +86,7 @@ public final class MigrationReplay {
         return Optional.empty();
     }
 
-    /** Whether the file says PostgreSQL must reject it ({@value #REJECTION_MARKER}). */
+    /** Whether the file says PostgreSQL must reject a statement of it ({@value #REJECTION_MARKER}). */
     public static boolean expectsRejection(Path file) throws IOException {
         return read(file).contains(REJECTION_MARKER);
     }

@@ -168,6 +168,14 @@ public final class PostgresServer implements AutoCloseable {
         return version;
     }
 
+    /**
+     * A client program installed beside the server binaries, e.g. {@code psql}: the one of the same version as
+     * the server.
+     */
+    public Path clientBinary(String name) {
+        return binDir.resolve(name);
+    }
+
     /** The TCP port the server listens on (127.0.0.1 only). */
     public int port() {
         return port;

@@ -130,6 +130,35 @@ class JsonReportTest {
     }
 
     @Test
+    void listsTheStatementsThatFailBecauseOfAFindingAsItsCascades() {
+        String json = JsonReport.render(ReportFixtures.withFindings(List.of(ReportFixtures.rootWithCascades())));
+
+        assertThat(json).contains("""
+                              "baselined": false,
+                              "cascades": [
+                                {
+                                  "file": "supabase/migrations/20251106000000_baseline_schema.sql",
+                                  "line": 20,
+                                  "column": 1,
+                                  "reason": "relation \\"invoices\\" does not exist"
+                                },
+                                {
+                                  "file": "supabase/migrations/20260217000000_add_password_reset_tokens.sql",
+                                  "line": 4,
+                                  "column": 5,
+                                  "reason": "current transaction is aborted, commands ignored"
+                                }
+                              ]
+                            }
+                        """);
+    }
+
+    @Test
+    void writesNoCascadesKeyForAFindingWithoutCascades() {
+        assertThat(JsonReport.render(ReportFixtures.sample())).doesNotContain("cascades");
+    }
+
+    @Test
     void writesAnEmptyResultWithEveryKeyPresent() {
         assertThat(JsonReport.render(ReportFixtures.nothingFound())).isEqualTo("""
                         {

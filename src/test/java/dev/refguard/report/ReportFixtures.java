@@ -134,6 +134,22 @@ final class ReportFixtures {
                 12);
     }
 
+    /** One error whose failure two later statements echo (folded under it by CascadeFolding). */
+    static Finding rootWithCascades() {
+        return new Finding(
+                "missing-reference-target",
+                Severity.ERROR,
+                new Location(BASELINE_FILE, 12, 3),
+                "CREATE TABLE app.invoices: schema \"app\" does not exist, and 2 later statements fail because of it",
+                "Create the schema first.",
+                "c0ffee",
+                false,
+                List.of(
+                        new Finding.Cascade(new Location(BASELINE_FILE, 20, 1), "relation \"invoices\" does not exist"),
+                        new Finding.Cascade(
+                                new Location(TOKENS_FILE, 4, 5), "current transaction is aborted, commands ignored")));
+    }
+
     static AnalysisResult withFindings(List<Finding> findings) {
         return new AnalysisResult(findings, graph(), stats(), rules(), List.of(), 840);
     }

@@ -149,6 +149,31 @@ class SarifReportTest {
     }
 
     @Test
+    void putsTheStatementsThatFailBecauseOfAFindingInItsRelatedLocations() {
+        String sarif = SarifReport.render(ReportFixtures.withFindings(List.of(ReportFixtures.rootWithCascades())));
+        JsonObject result = run(sarif).getAsJsonArray("results").get(0).getAsJsonObject();
+
+        assertThat(validate(sarif)).isEmpty();
+        JsonArray related = result.getAsJsonArray("relatedLocations");
+        assertThat(related).hasSize(2);
+        JsonObject first = related.get(0).getAsJsonObject();
+        assertThat(first.get("id").getAsInt()).isEqualTo(1);
+        assertThat(first.getAsJsonObject("physicalLocation")
+                        .getAsJsonObject("region")
+                        .toString())
+                .isEqualTo("{\"startLine\":20,\"startColumn\":1}");
+        assertThat(first.getAsJsonObject("message").get("text").getAsString())
+                .isEqualTo("fails because of this result: relation \"invoices\" does not exist");
+        assertThat(related.get(1).getAsJsonObject().get("id").getAsInt()).isEqualTo(2);
+        assertThat(run(SarifReport.render(ReportFixtures.sample()))
+                        .getAsJsonArray("results")
+                        .get(0)
+                        .getAsJsonObject()
+                        .has("relatedLocations"))
+                .isFalse();
+    }
+
+    @Test
     void keepsABaselinedFindingAsUnchangedWithAnExternalSuppression() {
         JsonObject result = run(SarifReport.render(ReportFixtures.sample()))
                 .getAsJsonArray("results")

@@ -38,6 +38,26 @@ class RuleMessagesTest {
     }
 
     @Test
+    void aRejectedStatementQuotesPostgresAndCountsTheStatementsThatFailBecauseOfIt() throws IOException {
+        migration(
+                "001_invoices.sql",
+                "create table app.invoices (id bigint primary key);\n"
+                        + "create table payments (id bigint primary key, invoice_id bigint references app.invoices(id));\n");
+        migration("002_paid.sql", "alter table app.invoices add column paid_at timestamptz;\n");
+
+        AnalysisResult result = analyze();
+        Finding f = only(result, "rejected-statement");
+
+        assertThat(result.findings()).containsExactly(f);
+        assertThat(f.message())
+                .isEqualTo("PostgreSQL rejects this statement: schema \"app\" does not exist (SQLSTATE 3F000),"
+                        + " and 2 later statements fail because of it");
+        assertThat(f.cascades())
+                .extracting(c -> c.location().toString())
+                .containsExactly("supabase/migrations/001_invoices.sql:2:76", "supabase/migrations/002_paid.sql:1:13");
+    }
+
+    @Test
     void anAlterTableOfARenamedTableNamesTheRenameAndItsFile() throws IOException {
         migration("001_gadgets.sql", "create table gadgets (id bigint primary key);\n");
         migration("002_rename.sql", "-- items replace gadgets\n\nalter table gadgets rename to items;\n");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The replay's PostgreSQL semantics (SPEC §5), one behaviour a test, from SQL text. */
+/** The replay's PostgreSQL semantics (docs/replay.md), one behaviour a test, from SQL text. */
 class SchemaReplayTest {
     private static MigrationParser parser;
 

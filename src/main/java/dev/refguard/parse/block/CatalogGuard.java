@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The guards refguard reads from an {@code IF}/{@code ELSIF} condition: catalogue questions combined with
  * {@code NOT}/{@code AND}/{@code OR}, and whatever else as {@link Opaque}. Which predicates are understood,
- * and how each is answered, is described in docs/replay-guards.md.
+ * and how each is answered, is described in docs/replay.md, "Control flow".
  */
 public sealed interface CatalogGuard extends Guard {
 

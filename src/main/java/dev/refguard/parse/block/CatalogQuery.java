@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A {@code SELECT ... FROM <catalogue relations> WHERE <equalities joined by AND>}, the shape of the
- * subqueries guards ask PostgreSQL's catalogue (docs/replay-guards.md). A query of any other shape is
+ * subqueries guards ask PostgreSQL's catalogue (docs/replay.md, "Control flow"). A query of any other shape is
  * not read as one: its guard is {@link CatalogGuard.Opaque}.
  *
  * @param sources the relations of the FROM list and its inner joins, in order

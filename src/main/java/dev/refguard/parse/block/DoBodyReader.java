@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * searched {@code CASE}, loops, {@code RAISE EXCEPTION}, {@code EXECUTE} of a literal or of {@code format()}
  * with literal arguments (read as the statements they build), other {@code EXECUTE}s as dynamic SQL, and the
  * SQL statements of the body, each read by the caller's own statement reader. Positions are the file's.
- * Never throws on any text (docs/replay-guards.md).
+ * Never throws on any text (docs/replay.md, "Control flow").
  */
 public final class DoBodyReader {
     /** How deep blocks, IFs and loops may nest before the rest is read as opaque. */

@@ -2,7 +2,7 @@ package dev.refguard.parse.block;
 
 /**
  * The condition of an {@code IF}/{@code ELSIF}, as read from the PL/pgSQL text: the catalogue
- * predicates SPEC §5 lists, combined with {@code NOT}/{@code AND}/{@code OR}, or an opaque condition
+ * predicates docs/replay.md lists ("Control flow"), combined with {@code NOT}/{@code AND}/{@code OR}, or an opaque condition
  * that cannot be evaluated. Evaluated against the model by {@code dev.refguard.schema.block}.
  */
 public interface Guard {

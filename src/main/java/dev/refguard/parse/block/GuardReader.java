@@ -27,7 +27,7 @@ import java.util.function.IntFunction;
  * {@code NOT}, {@code AND}, {@code OR}, parentheses, {@code [NOT] EXISTS (SELECT ... FROM <catalogue> WHERE
  * ...)}, {@code (SELECT count(*) ...) = 0}, {@code to_regclass('x') IS [NOT] NULL}, {@code TRUE}/{@code FALSE};
  * anything else is {@link Opaque}. Never throws: a shape it does not know is opaque, never a guess
- * (docs/replay-guards.md).
+ * (docs/replay.md, "Control flow").
  */
 final class GuardReader {
     /** The catalogue relations whose rows the evaluator can list. */

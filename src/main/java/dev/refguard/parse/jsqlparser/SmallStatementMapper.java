@@ -110,7 +110,8 @@ final class SmallStatementMapper extends AstMapper {
         if (name == null) {
             throw unreadable("CREATE SCHEMA without a name");
         }
-        return new SchemaChange.CreateSchema(identifier(name), text.start());
+        // IF NOT EXISTS: PostgreSQL skips the statement, with a notice, when the schema exists
+        return new SchemaChange.CreateSchema(identifier(name), text.start(), createSchema.hasIfNotExists(), List.of());
     }
 
     SchemaChange truncate(Truncate truncate) {

@@ -5,6 +5,7 @@ import dev.refguard.parse.ForeignKeySpec;
 import dev.refguard.parse.Identifier;
 import dev.refguard.parse.KeySpec;
 import dev.refguard.parse.QualifiedName;
+import dev.refguard.parse.jsqlparser.StatementText.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -146,7 +147,22 @@ abstract sealed class TableElementMapper extends AstMapper permits CreateTableMa
                 constraintName(index.getName(), segment),
                 plainColumns(index.getColumns(), kind == Index.Kind.PRIMARY_KEY ? "PRIMARY KEY" : "UNIQUE"),
                 kind == Index.Kind.PRIMARY_KEY,
-                text.position(tokens.get(segment[0])));
+                text.position(tokens.get(segment[0])),
+                deferrable(segment));
+    }
+
+    /** {@code DEFERRABLE} among the constraint's attributes ({@code NOT DEFERRABLE} is the default). */
+    private boolean deferrable(int[] segment) {
+        int depth = tokens.get(segment[0]).depth();
+        for (int i = segment[0]; i < segment[1]; i++) {
+            Token token = tokens.get(i);
+            if (token.depth() == depth
+                    && token.isWord("DEFERRABLE")
+                    && (i == segment[0] || !tokens.get(i - 1).isWord("NOT"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

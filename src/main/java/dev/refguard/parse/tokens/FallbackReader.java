@@ -276,7 +276,7 @@ public final class FallbackReader {
      * elements (a CREATE TABLE inside CREATE SCHEMA) are not read: the statement is then unreadable.
      */
     private static CreateSchema createSchema(FallbackCursor c, SourcePosition at) {
-        c.acceptWords("IF", "NOT", "EXISTS");
+        boolean ifNotExists = c.acceptWords("IF", "NOT", "EXISTS");
         Identifier schema;
         if (c.acceptWord("AUTHORIZATION")) {
             // the schema takes the role's name; CURRENT_USER and friends are not known without a database
@@ -293,7 +293,7 @@ public final class FallbackReader {
             }
         }
         c.expectEnd();
-        return new CreateSchema(schema, at);
+        return new CreateSchema(schema, at, ifNotExists, List.of());
     }
 
     /**

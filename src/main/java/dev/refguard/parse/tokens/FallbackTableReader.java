@@ -388,16 +388,25 @@ final class FallbackTableReader {
         } else {
             throw new FallbackSyntaxException("unexpected '" + keyword.text() + "' in a table constraint");
         }
-        constraintAttributes(c);
+        if (constraintAttributes(c) && key != null) {
+            key = new KeySpec(key.constraintName(), key.columns(), key.primary(), key.position(), true);
+        }
         c.expectEnd();
         return new TableConstraint(key, usingIndex, foreignKey);
     }
 
-    /** {@code [NOT] DEFERRABLE}, {@code INITIALLY ...}, {@code [NOT] ENFORCED}, {@code NOT VALID}, {@code NO INHERIT}. */
-    private static void constraintAttributes(FallbackCursor c) {
+    /**
+     * {@code [NOT] DEFERRABLE}, {@code INITIALLY ...}, {@code [NOT] ENFORCED}, {@code NOT VALID}, {@code NO INHERIT};
+     * whether {@code DEFERRABLE} was among them.
+     */
+    private static boolean constraintAttributes(FallbackCursor c) {
+        boolean deferrable = false;
         while (!c.atEnd()) {
-            if (c.acceptWord("DEFERRABLE")
-                    || c.acceptWords("NOT", "DEFERRABLE")
+            if (c.acceptWord("DEFERRABLE")) {
+                deferrable = true;
+                continue;
+            }
+            if (c.acceptWords("NOT", "DEFERRABLE")
                     || c.acceptWord("ENFORCED")
                     || c.acceptWords("NOT", "ENFORCED")
                     || c.acceptWords("NOT", "VALID")
@@ -408,8 +417,9 @@ final class FallbackTableReader {
                 c.expectOneOf("DEFERRED", "IMMEDIATE");
                 continue;
             }
-            return;
+            return deferrable;
         }
+        return deferrable;
     }
 
     /**

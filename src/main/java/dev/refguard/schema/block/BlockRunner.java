@@ -18,7 +18,7 @@ import java.util.Optional;
  * against the catalogue as it stands when the {@code IF} is reached, and only the branch PostgreSQL takes
  * runs; a guard that cannot be evaluated runs its branch as <em>uncertain</em>; a block with {@code EXCEPTION}
  * handlers is a subtransaction whose changes an error undoes before the handler that catches it runs
- * (docs/replay-guards.md).
+ * (docs/replay.md, "Control flow").
  */
 public final class BlockRunner {
     private final BlockHost host;

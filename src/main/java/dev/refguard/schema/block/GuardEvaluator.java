@@ -31,7 +31,7 @@ import java.util.Set;
  * Says whether a guard is true of the catalogue at one point of the replay, as PostgreSQL would answer it:
  * each catalogue relation a guard may ask about is listed from {@link CatalogView} (only the rows its
  * equalities name), the WHERE and ON equalities are checked on every combination, and {@code NOT}/{@code AND}/
- * {@code OR} combine the answers with {@link Truth#UNKNOWN} for what cannot be known (docs/replay-guards.md).
+ * {@code OR} combine the answers with {@link Truth#UNKNOWN} for what cannot be known (docs/replay.md, "Control flow").
  * Reads the catalogue, never changes it.
  */
 public final class GuardEvaluator {

@@ -557,6 +557,16 @@ class JSqlParserReaderTest {
     // ---------------------------------------------------------------- other statements
 
     @Test
+    void readsWhetherATableLevelKeyIsDeferrable() {
+        CreateTable table = only(
+                map("create table t (a int, b int, unique (a) deferrable initially deferred,"
+                        + " constraint t_b_key unique (b) not deferrable)"),
+                CreateTable.class);
+
+        assertThat(table.keys()).extracting(KeySpec::deferrable).containsExactly(true, false);
+    }
+
+    @Test
     void readsDropTableIfExistsCascade() {
         DropTable drop = only(map("DROP TABLE IF EXISTS a, public.\"B\" CASCADE"), DropTable.class);
 
@@ -565,6 +575,16 @@ class JSqlParserReaderTest {
         assertThat(drop.ifExists()).isTrue();
         assertThat(drop.cascade()).isTrue();
         assertThat(drop.position()).isEqualTo(at(40, 5));
+    }
+
+    @Test
+    void readsCreateSchemaIfNotExists() {
+        assertThat(only(map("create schema if not exists billing"), SchemaChange.CreateSchema.class)
+                        .ifNotExists())
+                .isTrue();
+        assertThat(only(map("create schema billing"), SchemaChange.CreateSchema.class)
+                        .ifNotExists())
+                .isFalse();
     }
 
     @Test

@@ -99,6 +99,15 @@ class FallbackReaderTest {
     class CreateTableForms {
 
         @Test
+        void readsWhetherATableLevelKeyIsDeferrable() {
+            SchemaChange.CreateTable table = only(
+                    "create table t (a int, b int, unique (a) deferrable initially deferred, primary key (b) not deferrable)",
+                    SchemaChange.CreateTable.class);
+
+            assertThat(table.keys()).extracting(KeySpec::deferrable).containsExactly(true, false);
+        }
+
+        @Test
         void readsSchemaQualifiedInheritsThatJSqlParserRejects() {
             CreateTable table = only("""
                     CREATE TABLE public.child (
@@ -695,9 +704,15 @@ class FallbackReaderTest {
             assertThat(only("CREATE SCHEMA IF NOT EXISTS app AUTHORIZATION postgres", CreateSchema.class)
                             .schema())
                     .isEqualTo(id("app"));
+            assertThat(only("CREATE SCHEMA IF NOT EXISTS app", CreateSchema.class)
+                            .ifNotExists())
+                    .isTrue();
             assertThat(only("CREATE SCHEMA AUTHORIZATION joe", CreateSchema.class)
                             .schema())
                     .isEqualTo(id("joe"));
+            assertThat(only("CREATE SCHEMA AUTHORIZATION joe", CreateSchema.class)
+                            .ifNotExists())
+                    .isFalse();
             assertUnreadable("CREATE SCHEMA AUTHORIZATION CURRENT_USER");
             assertUnreadable("CREATE SCHEMA s CREATE TABLE t (a int)");
             DropSchema drop = only("DROP SCHEMA IF EXISTS a, b CASCADE", DropSchema.class);
