@@ -138,7 +138,7 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
      * @since 0.1.0
      */
     @Parameter(property = "refguard.statementTimeout", defaultValue = "5000")
-    private long statementTimeout;
+    private String statementTimeout;
 
     /**
      * Findings recorded by the {@code baseline} goal: they are reported as baselined and do not fail the build. Used
@@ -243,7 +243,7 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
                 .failOn(failOnParameter())
                 .formats(formatsParameter())
                 .encoding(encoding)
-                .statementTimeoutMillis(statementTimeout)
+                .statementTimeout(statementTimeout)
                 .build();
         try {
             return ConfigurationMapper.map(parameters, baseDir, hasPom(), environment);
@@ -290,7 +290,7 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
                     settings.formats(),
                     settings.config().identityTables(),
                     reportDir,
-                    new MavenLogSink(getLog()),
+                    new MavenLogSink(getLog(), consolePrefix()),
                     environment);
         } catch (IOException e) {
             // ReportWriter's message already names the path and says what is wrong with it
@@ -302,6 +302,12 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
         } catch (RuntimeException e) {
             throw internalError("writing the reports", e);
         }
+    }
+
+    /** {@code [artifactId] } under a parallel build, so interleaved lines of two modules can be told apart. */
+    private String consolePrefix() {
+        boolean parallel = session != null && session.isParallel();
+        return MavenLogSink.prefix(parallel, project == null ? null : project.getArtifactId());
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.Map;
  * @param failOn {@code error}, {@code warning}, {@code info} or {@code never}
  * @param formats report format ids; each entry may be comma-separated
  * @param encoding charset name of the migration files
- * @param statementTimeoutMillis time bound of one statement's parse, in milliseconds
+ * @param statementTimeout time bound of one statement's parse, in milliseconds, as written (validated when mapped)
  */
 public record CheckParameters(
         List<String> directories,
@@ -33,7 +33,7 @@ public record CheckParameters(
         String failOn,
         List<String> formats,
         String encoding,
-        Long statementTimeoutMillis) {
+        String statementTimeout) {
 
     /** Parameters with nothing set: every value takes its SPEC §3 default. */
     public static CheckParameters unset() {
@@ -58,7 +58,7 @@ public record CheckParameters(
         private String failOn;
         private List<String> formats;
         private String encoding;
-        private Long statementTimeoutMillis;
+        private String statementTimeout;
 
         private Builder() {}
 
@@ -130,7 +130,13 @@ public record CheckParameters(
 
         /** Sets {@code statementTimeout}, in milliseconds. */
         public Builder statementTimeoutMillis(Long value) {
-            statementTimeoutMillis = value;
+            statementTimeout = value == null ? null : value.toString();
+            return this;
+        }
+
+        /** Sets {@code statementTimeout} as the user wrote it (milliseconds). */
+        public Builder statementTimeout(String value) {
+            statementTimeout = value;
             return this;
         }
 
@@ -148,7 +154,7 @@ public record CheckParameters(
                     failOn,
                     formats,
                     encoding,
-                    statementTimeoutMillis);
+                    statementTimeout);
         }
     }
 }

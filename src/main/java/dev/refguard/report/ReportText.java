@@ -36,11 +36,15 @@ final class ReportText {
                 + " unreadable (" + coverage(stats).toPlainString() + "%)";
     }
 
-    /** {@code 14 files, 1423 statements, 52 tables, 61 foreign keys}. */
+    /**
+     * {@code 14 files, 1423 statements, 52 tables, 64 foreign keys (3 rejected)}: every foreign key declared, those
+     * PostgreSQL would reject (a missing target, a type mismatch) included and counted apart.
+     */
     static String sizeText(AnalysisStats stats) {
-        return count(stats.files(), "file", "files") + ", " + count(stats.statements(), "statement", "statements")
-                + ", " + count(stats.tables(), "table", "tables") + ", "
-                + count(stats.foreignKeys(), "foreign key", "foreign keys");
+        String text = count(stats.files(), "file", "files") + ", "
+                + count(stats.statements(), "statement", "statements") + ", " + count(stats.tables(), "table", "tables")
+                + ", " + count(stats.declaredForeignKeys(), "foreign key", "foreign keys");
+        return stats.rejectedForeignKeys() == 0 ? text : text + " (" + stats.rejectedForeignKeys() + " rejected)";
     }
 
     /** {@code findings: 2 errors, 1 warning, 0 info (3 baselined)}; the baselined part only when there are some. */

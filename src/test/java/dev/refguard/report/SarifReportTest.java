@@ -143,7 +143,7 @@ class SarifReportTest {
         assertThat(location.getAsJsonObject("region").toString()).isEqualTo("{\"startLine\":147,\"startColumn\":27}");
         assertThat(result.getAsJsonObject("partialFingerprints").toString()).isEqualTo("{\"refguard/v1\":\"a1b2c3\"}");
         assertThat(result.getAsJsonObject("properties").get("hint").getAsString())
-                .startsWith("ALTER TABLE songs DROP CONSTRAINT songs_last_modified_by_fkey,\n");
+                .startsWith("Point it at public.users in a new migration:\nALTER TABLE songs DROP CONSTRAINT");
         assertThat(result.has("baselineState")).isFalse();
         assertThat(result.has("suppressions")).isFalse();
     }
