@@ -22,6 +22,8 @@ import dev.refguard.schema.ReplayResult;
 import dev.refguard.schema.SchemaGraph;
 import dev.refguard.schema.TableId;
 import dev.refguard.schema.TableOrigin;
+import dev.refguard.scope.GitChanges;
+import dev.refguard.scope.ReportScope;
 import dev.refguard.source.MigrationFile;
 import dev.refguard.source.MigrationHistory;
 import dev.refguard.source.SourceDiscovery;
@@ -65,6 +67,11 @@ public final class Engine {
         SourceDiscovery.Discovery discovery = SourceDiscovery.discover(
                 config.baseDir(), config.directories(), config.seedPatterns(), config.skipModuleDirectories());
         List<MigrationHistory> histories = discovery.histories();
+        // asked before the analysis, so that a missing ref or a shallow clone fails at once
+        Set<String> hidden = config.startAfter() == null || histories.isEmpty()
+                ? Set.of()
+                : ReportScope.upTo(histories, config.startAfter());
+        Set<String> changed = config.sinceRef() == null ? null : GitChanges.since(config.baseDir(), config.sinceRef());
 
         // a file can belong to one history only, but parse each path once regardless
         Map<String, MigrationFile> unique = new LinkedHashMap<>();
@@ -117,12 +124,21 @@ public final class Engine {
         parsed.values().forEach(f -> comments.put(f.file().relativePath(), f.comments()));
         List<Candidate> kept = Suppressions.apply(candidates, comments, RuleRegistry.ids());
         List<Finding> findings = applySeverities(kept, config.severities());
+        // the scope changes the verdict, never the model: the whole history was replayed
+        findings = ReportScope.apply(findings, hidden, changed);
 
         SchemaGraph graph = graph(replays);
         AnalysisStats stats = stats(histories, parsed.values(), graph);
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         return new AnalysisResult(
-                findings, graph, stats, RuleRegistry.infos(), discovery.lookedIn(), elapsed, inferred);
+                findings,
+                graph,
+                stats,
+                RuleRegistry.infos(),
+                discovery.lookedIn(),
+                elapsed,
+                inferred,
+                config.sinceRef());
     }
 
     private static Set<TableId> tableIds(List<String> names) {

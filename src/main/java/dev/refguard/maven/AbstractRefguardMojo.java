@@ -4,6 +4,7 @@ import dev.refguard.engine.AnalysisResult;
 import dev.refguard.engine.Engine;
 import dev.refguard.findings.Baseline;
 import dev.refguard.report.ReportWriter;
+import dev.refguard.scope.ScopeException;
 import dev.refguard.source.SourceException;
 import java.io.File;
 import java.io.IOException;
@@ -149,6 +150,26 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
     @Parameter(property = "refguard.baselineFile", defaultValue = "${project.basedir}/refguard-baseline.json")
     private File baselineFile;
 
+    /**
+     * Report nothing in the migrations up to and including this one, e.g. the newest migration already deployed when
+     * refguard was adopted: a file name ({@code 20250101000000_init.sql}), a Prisma folder name, or a version
+     * ({@code 20250101000000}, {@code V3}). The whole history is still replayed, so later findings are right.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "refguard.startAfter")
+    private String startAfter;
+
+    /**
+     * For pull requests: only findings in migration files added or changed since the merge base with this git ref
+     * (e.g. {@code origin/main}) fail the build; the others are reported as pre-existing. The whole history is still
+     * replayed. Needs {@code git} and the ref's history in the clone ({@code fetch-depth: 0} on GitHub Actions).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "refguard.sinceRef")
+    private String sinceRef;
+
     /** The project; with no pom Maven provides a stub project. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
@@ -244,6 +265,8 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
                 .formats(formatsParameter())
                 .encoding(encoding)
                 .statementTimeout(statementTimeout)
+                .startAfter(startAfter)
+                .sinceRef(sinceRef)
                 .build();
         try {
             return ConfigurationMapper.map(parameters, baseDir, hasPom(), environment);
@@ -275,6 +298,8 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
             return Engine.analyze(settings.config(), pinned);
         } catch (SourceException e) {
             throw new UserErrorException("refguard: cannot read the migrations: " + e.getMessage());
+        } catch (ScopeException e) {
+            throw new UserErrorException("refguard: " + OneLine.of(e.getMessage()));
         } catch (RuntimeException | StackOverflowError e) {
             // A bug in refguard, not in the user's SQL (bad SQL becomes findings).
             throw internalError("analysing the migrations", e);

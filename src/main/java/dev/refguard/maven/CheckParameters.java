@@ -19,6 +19,8 @@ import java.util.Map;
  * @param failOn {@code error}, {@code warning}, {@code info} or {@code never}
  * @param formats report format ids; each entry may be comma-separated
  * @param encoding charset name of the migration files
+ * @param startAfter the migration up to which nothing is reported
+ * @param sinceRef the git ref whose merge base decides which files are new
  * @param statementTimeout time bound of one statement's parse, in milliseconds, as written (validated when mapped)
  */
 public record CheckParameters(
@@ -33,7 +35,9 @@ public record CheckParameters(
         String failOn,
         List<String> formats,
         String encoding,
-        String statementTimeout) {
+        String statementTimeout,
+        String startAfter,
+        String sinceRef) {
 
     /** Parameters with nothing set: every value takes its SPEC §3 default. */
     public static CheckParameters unset() {
@@ -59,6 +63,8 @@ public record CheckParameters(
         private List<String> formats;
         private String encoding;
         private String statementTimeout;
+        private String startAfter;
+        private String sinceRef;
 
         private Builder() {}
 
@@ -140,6 +146,18 @@ public record CheckParameters(
             return this;
         }
 
+        /** Sets {@code startAfter}. */
+        public Builder startAfter(String value) {
+            startAfter = value;
+            return this;
+        }
+
+        /** Sets {@code sinceRef}. */
+        public Builder sinceRef(String value) {
+            sinceRef = value;
+            return this;
+        }
+
         /** The parameters set so far. */
         public CheckParameters build() {
             return new CheckParameters(
@@ -154,7 +172,9 @@ public record CheckParameters(
                     failOn,
                     formats,
                     encoding,
-                    statementTimeout);
+                    statementTimeout,
+                    startAfter,
+                    sinceRef);
         }
     }
 }

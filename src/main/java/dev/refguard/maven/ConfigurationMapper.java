@@ -63,7 +63,9 @@ public final class ConfigurationMapper {
                 severities(parameters.severities()),
                 encoding(parameters.encoding()),
                 insideMavenBuild,
-                statementTimeout(parameters.statementTimeout()));
+                statementTimeout(parameters.statementTimeout()),
+                blankToNull(parameters.startAfter()),
+                blankToNull(parameters.sinceRef()));
         return new CheckSettings(config, formats(parameters.formats(), environment), failOn(parameters.failOn()));
     }
 

@@ -58,12 +58,17 @@ final class ReportText {
         int warnings = 0;
         int infos = 0;
         int baselined = 0;
+        int preexisting = 0;
         for (Finding f : result.findings()) {
             if (f.severity() == Severity.OFF) {
                 continue;
             }
             if (f.baselined()) {
                 baselined++;
+                continue;
+            }
+            if (f.preexisting()) {
+                preexisting++;
                 continue;
             }
             switch (f.severity()) {
@@ -75,7 +80,17 @@ final class ReportText {
         }
         String text = count(errors, "error", "errors") + ", " + count(warnings, "warning", "warnings") + ", " + infos
                 + " info";
-        return baselined == 0 ? text : text + " (" + baselined + " baselined)";
+        if (result.sinceRef() != null) {
+            text += " new since " + oneLine(result.sinceRef());
+        }
+        List<String> accepted = new ArrayList<>();
+        if (preexisting > 0 || result.sinceRef() != null) {
+            accepted.add(preexisting + " pre-existing");
+        }
+        if (baselined > 0) {
+            accepted.add(baselined + " baselined");
+        }
+        return accepted.isEmpty() ? text : text + " (" + String.join(", ", accepted) + ")";
     }
 
     /** {@code no migration files found; looked in: a, b}. */
@@ -85,9 +100,12 @@ final class ReportText {
                 : "no migration files found; looked in: " + String.join(", ", result.lookedIn());
     }
 
-    /** Whether a finding is shown on its own: baselined ones and switched-off ones are only counted. */
+    /**
+     * Whether a finding is shown on its own: baselined, pre-existing ({@code sinceRef}) and switched-off ones are only
+     * counted.
+     */
     static boolean shown(Finding finding) {
-        return !finding.baselined() && finding.severity() != Severity.OFF;
+        return !finding.accepted() && finding.severity() != Severity.OFF;
     }
 
     static String count(int n, String singular, String plural) {

@@ -71,7 +71,7 @@ public final class SarifReport {
 
         JsonArray results = new JsonArray();
         for (Finding finding : result.findings()) {
-            results.add(result(finding, ruleIndex.get(finding.ruleId())));
+            results.add(result(finding, ruleIndex.get(finding.ruleId()), result.sinceRef() != null));
         }
 
         JsonObject run = new JsonObject();
@@ -153,7 +153,11 @@ public final class SarifReport {
         return o;
     }
 
-    private static JsonObject result(Finding finding, int ruleIndex) {
+    /**
+     * One result. {@code scoped}: the run compared against {@code sinceRef}, so every result says whether it is
+     * {@code new} or {@code unchanged} (pre-existing), and alerts of old files do not reopen on every pull request.
+     */
+    private static JsonObject result(Finding finding, int ruleIndex, boolean scoped) {
         JsonObject o = new JsonObject();
         o.addProperty("ruleId", finding.ruleId());
         o.addProperty("ruleIndex", ruleIndex);
@@ -193,6 +197,10 @@ public final class SarifReport {
             JsonArray suppressions = new JsonArray();
             suppressions.add(suppression);
             o.add("suppressions", suppressions);
+        } else if (finding.preexisting()) {
+            o.addProperty("baselineState", "unchanged");
+        } else if (scoped) {
+            o.addProperty("baselineState", "new");
         }
         if (!finding.fix().isEmpty()) {
             JsonArray fixes = new JsonArray();

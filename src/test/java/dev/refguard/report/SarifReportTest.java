@@ -246,6 +246,35 @@ class SarifReportTest {
     }
 
     @Test
+    void withSinceRefMarksEveryResultNewOrUnchangedAndStaysValid() {
+        AnalysisResult sample = ReportFixtures.sample();
+        List<Finding> findings = new java.util.ArrayList<>(sample.findings());
+        findings.set(2, findings.get(2).asPreexisting());
+        AnalysisResult scoped = new AnalysisResult(
+                findings,
+                sample.graph(),
+                sample.stats(),
+                sample.rules(),
+                List.of(),
+                0,
+                java.util.Map.of(),
+                "origin/main");
+
+        String sarif = SarifReport.render(scoped);
+
+        assertThat(validate(sarif)).isEmpty();
+        JsonArray results = run(sarif).getAsJsonArray("results");
+        assertThat(results.asList().stream()
+                        .map(r -> r.getAsJsonObject().get("baselineState").getAsString())
+                        .toList())
+                .containsExactly("new", "unchanged", "unchanged", "new");
+        assertThat(results.get(2).getAsJsonObject().has("suppressions")).isFalse();
+        assertThat(ConsoleReport.summaryLine(scoped))
+                .contains("findings: 1 error, 0 warnings, 1 info new since origin/main (1 pre-existing, 1 baselined)");
+        assertThat(scoped.failing(Severity.INFO)).hasSize(2);
+    }
+
+    @Test
     void keepsABaselinedFindingAsUnchangedWithAnExternalSuppression() {
         JsonObject result = run(SarifReport.render(ReportFixtures.sample()))
                 .getAsJsonArray("results")
