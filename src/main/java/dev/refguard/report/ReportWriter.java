@@ -112,6 +112,7 @@ public final class ReportWriter {
             case MARKDOWN -> MarkdownReport.render(result);
             case MERMAID -> MermaidReport.render(result, identityTables);
             case DOT -> DotReport.render(result, identityTables);
+            case HTML -> HtmlReport.render(result, identityTables);
             case CONSOLE, GITHUB -> throw new IllegalArgumentException(format.id() + " writes no file");
         };
     }

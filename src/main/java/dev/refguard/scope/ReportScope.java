@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Which findings a run reports, when only part of the history is under review (docs/pull-requests.md). The whole
+ * Which findings a run reports, when only part of the history is under review (README, "Pull requests"). The whole
  * history is always replayed, so the model is right; only the verdict is scoped:
  *
  * <ul>
