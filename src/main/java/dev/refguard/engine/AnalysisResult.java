@@ -19,6 +19,8 @@ import java.util.TreeMap;
  * @param elapsedMillis wall time of the analysis, for the console only (never written to files)
  * @param canonicalIdentityTables history root to the canonical identity table refguard inferred or the baseline
  *     pinned (not one configured): what the {@code baseline} goal records, so adding FKs never flips it
+ * @param sinceRef the git ref the findings were scoped to ({@code sinceRef}): findings outside the files changed
+ *     since it are pre-existing; {@code null} when the whole history is under review
  */
 public record AnalysisResult(
         List<Finding> findings,
@@ -27,12 +29,25 @@ public record AnalysisResult(
         List<RuleInfo> rules,
         List<String> lookedIn,
         long elapsedMillis,
-        Map<String, String> canonicalIdentityTables) {
+        Map<String, String> canonicalIdentityTables,
+        String sinceRef) {
     public AnalysisResult {
         findings = List.copyOf(findings);
         rules = List.copyOf(rules);
         lookedIn = List.copyOf(lookedIn);
         canonicalIdentityTables = java.util.Collections.unmodifiableMap(new TreeMap<>(canonicalIdentityTables));
+    }
+
+    /** A result of the whole history. */
+    public AnalysisResult(
+            List<Finding> findings,
+            SchemaGraph graph,
+            AnalysisStats stats,
+            List<RuleInfo> rules,
+            List<String> lookedIn,
+            long elapsedMillis,
+            Map<String, String> canonicalIdentityTables) {
+        this(findings, graph, stats, rules, lookedIn, elapsedMillis, canonicalIdentityTables, null);
     }
 
     /** A result with no inferred canonical identity table. */
@@ -48,13 +63,17 @@ public record AnalysisResult(
 
     /** The same result with {@code newFindings} (e.g. with recorded ones marked baselined). */
     public AnalysisResult withFindings(List<Finding> newFindings) {
-        return new AnalysisResult(newFindings, graph, stats, rules, lookedIn, elapsedMillis, canonicalIdentityTables);
+        return new AnalysisResult(
+                newFindings, graph, stats, rules, lookedIn, elapsedMillis, canonicalIdentityTables, sinceRef);
     }
 
-    /** Findings at or above {@code threshold} that are not baselined: these fail the build. */
+    /**
+     * Findings at or above {@code threshold} that are neither baselined nor pre-existing ({@code sinceRef}): these
+     * fail the build.
+     */
     public List<Finding> failing(Severity threshold) {
         return findings.stream()
-                .filter(f -> !f.baselined()
+                .filter(f -> !f.accepted()
                         && f.severity() != Severity.OFF
                         && f.severity().atLeast(threshold))
                 .toList();

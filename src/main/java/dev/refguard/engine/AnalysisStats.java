@@ -14,6 +14,8 @@ import java.util.List;
  * @param unreadable statements that can change the model but could not be read
  * @param tables tables at the end of the histories
  * @param foreignKeys foreign keys at the end of the histories
+ * @param rejectedForeignKeys foreign keys declared that PostgreSQL would reject (missing target, type mismatch,
+ *     ...), not counted in {@code foreignKeys}
  */
 public record AnalysisStats(
         List<String> histories,
@@ -24,9 +26,29 @@ public record AnalysisStats(
         int skipped,
         int unreadable,
         int tables,
-        int foreignKeys) {
+        int foreignKeys,
+        int rejectedForeignKeys) {
     public AnalysisStats {
         histories = List.copyOf(histories);
+    }
+
+    /** Counts with no rejected foreign key. */
+    public AnalysisStats(
+            List<String> histories,
+            int files,
+            int statements,
+            int parsed,
+            int fallback,
+            int skipped,
+            int unreadable,
+            int tables,
+            int foreignKeys) {
+        this(histories, files, statements, parsed, fallback, skipped, unreadable, tables, foreignKeys, 0);
+    }
+
+    /** Every foreign key declared: those in force and those PostgreSQL would reject. */
+    public int declaredForeignKeys() {
+        return foreignKeys + rejectedForeignKeys;
     }
 
     /** Statements read (parsed, by fallback or skipped by kind) as a share of all, in percent. */

@@ -23,6 +23,8 @@ import dev.refguard.schema.ReplayResult;
 import dev.refguard.schema.SchemaGraph;
 import dev.refguard.schema.TableId;
 import dev.refguard.schema.TableOrigin;
+import dev.refguard.scope.GitChanges;
+import dev.refguard.scope.ReportScope;
 import dev.refguard.source.MigrationFile;
 import dev.refguard.source.MigrationHistory;
 import dev.refguard.source.SourceDiscovery;
@@ -66,6 +68,11 @@ public final class Engine {
         SourceDiscovery.Discovery discovery = SourceDiscovery.discover(
                 config.baseDir(), config.directories(), config.seedPatterns(), config.skipModuleDirectories());
         List<MigrationHistory> histories = discovery.histories();
+        // asked before the analysis, so that a missing ref or a shallow clone fails at once
+        Set<String> hidden = config.startAfter() == null || histories.isEmpty()
+                ? Set.of()
+                : ReportScope.upTo(histories, config.startAfter());
+        Set<String> changed = config.sinceRef() == null ? null : GitChanges.since(config.baseDir(), config.sinceRef());
 
         // a file can belong to one history only, but parse each path once regardless
         Map<String, MigrationFile> unique = new LinkedHashMap<>();
@@ -128,12 +135,21 @@ public final class Engine {
         parsed.values().forEach(f -> comments.put(f.file().relativePath(), f.comments()));
         List<Candidate> kept = Suppressions.apply(candidates, comments, RuleRegistry.ids());
         List<Finding> findings = applySeverities(kept, config.severities());
+        // the scope changes the verdict, never the model: the whole history was replayed
+        findings = ReportScope.apply(findings, hidden, changed);
 
         SchemaGraph graph = graph(replays);
         AnalysisStats stats = stats(histories, parsed.values(), graph);
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         return new AnalysisResult(
-                findings, graph, stats, RuleRegistry.infos(), discovery.lookedIn(), elapsed, inferred);
+                findings,
+                graph,
+                stats,
+                RuleRegistry.infos(),
+                discovery.lookedIn(),
+                elapsed,
+                inferred,
+                config.sinceRef());
     }
 
     private static Set<TableId> tableIds(List<String> names) {
@@ -219,15 +235,85 @@ public final class Engine {
                         fk.seed()));
             }
         }
+        List<SchemaGraph.RejectedForeignKey> rejected = new ArrayList<>();
+        for (ReplayResult replay : replays) {
+            rejected.addAll(rejectedForeignKeys(replay));
+        }
+        rejected.sort(Comparator.comparing((SchemaGraph.RejectedForeignKey r) -> r.foreignKey(), FK_ORDER));
         tables.sort(Comparator.comparing(SchemaGraph.Table::history)
                 .thenComparing(SchemaGraph.Table::schema)
                 .thenComparing(SchemaGraph.Table::name));
-        fks.sort(Comparator.comparing(SchemaGraph.ForeignKey::history)
-                .thenComparing(fk -> fk.from().schema())
-                .thenComparing(fk -> fk.from().table())
-                .thenComparing(fk -> String.join(",", fk.from().columns()))
-                .thenComparing(SchemaGraph.ForeignKey::name));
-        return new SchemaGraph(tables, fks);
+        fks.sort(FK_ORDER);
+        return new SchemaGraph(tables, fks, rejected);
+    }
+
+    private static final Comparator<SchemaGraph.ForeignKey> FK_ORDER = Comparator.comparing(
+                    SchemaGraph.ForeignKey::history)
+            .thenComparing(fk -> fk.from().schema())
+            .thenComparing(fk -> fk.from().table())
+            .thenComparing(fk -> String.join(",", fk.from().columns()))
+            .thenComparing(SchemaGraph.ForeignKey::name);
+
+    /** An FK for counting: the referencing table (by its oid), its columns, the target's name. */
+    private record DeclaredKey(long source, List<String> columns, TableId target) {}
+
+    /**
+     * The FKs the history declares that PostgreSQL would reject, each once (an idempotent migration may state it
+     * again), leaving out any that a later statement declared successfully.
+     */
+    private static List<SchemaGraph.RejectedForeignKey> rejectedForeignKeys(ReplayResult replay) {
+        Set<DeclaredKey> inForce = new java.util.HashSet<>();
+        for (ModelForeignKey fk : replay.foreignKeys()) {
+            inForce.add(
+                    new DeclaredKey(fk.from().oid(), fk.fromColumns(), fk.to().id()));
+        }
+        Set<DeclaredKey> seen = new java.util.HashSet<>();
+        List<SchemaGraph.RejectedForeignKey> out = new ArrayList<>();
+        for (ReplayEvent event : replay.events()) {
+            TableId target;
+            String reason;
+            if (event instanceof ReplayEvent.ReferenceResolved r && r.rejected()) {
+                target = r.target().id();
+                if (!r.missingColumns().isEmpty()) {
+                    reason = "missing column";
+                } else if (Boolean.FALSE.equals(r.referencedKeyUnique())) {
+                    reason = "not a unique key";
+                } else {
+                    reason = "type mismatch";
+                }
+            } else if (event instanceof ReplayEvent.ReferenceUnresolved u) {
+                target = u.wantedTarget();
+                reason = "target missing";
+            } else {
+                continue;
+            }
+            ReplayEvent.ForeignKeyDeclared declared = (ReplayEvent.ForeignKeyDeclared) event;
+            DeclaredKey key = new DeclaredKey(declared.source().oid(), declared.sourceColumns(), target);
+            if (inForce.contains(key) || !seen.add(key)) {
+                continue;
+            }
+            TableId from = declared.source().id();
+            String name = declared.spec().constraintName() != null
+                    ? declared.spec().constraintName().folded()
+                    : declared.sourceName().name() + "_" + String.join("_", declared.sourceColumns()) + "_fkey";
+            out.add(new SchemaGraph.RejectedForeignKey(
+                    new SchemaGraph.ForeignKey(
+                            replay.history().root(),
+                            new SchemaGraph.Endpoint(from.schema(), from.name(), declared.sourceColumns()),
+                            new SchemaGraph.Endpoint(target.schema(), target.name(), declared.targetColumns()),
+                            name,
+                            declared.spec().onDelete() == null
+                                    ? "NO ACTION"
+                                    : declared.spec().onDelete(),
+                            declared.spec().onUpdate() == null
+                                    ? "NO ACTION"
+                                    : declared.spec().onUpdate(),
+                            declared.at().file().relativePath(),
+                            declared.at().position().line(),
+                            declared.at().file().seed()),
+                    reason));
+        }
+        return out;
     }
 
     private static AnalysisStats stats(
@@ -264,6 +350,7 @@ public final class Engine {
                 skipped,
                 unreadable,
                 graph.tables().size(),
-                graph.foreignKeys().size());
+                graph.foreignKeys().size(),
+                graph.rejectedForeignKeys().size());
     }
 }

@@ -24,6 +24,9 @@ import java.util.Map;
  * @param encoding how migration files are read
  * @param skipModuleDirectories skip folders with their own {@code pom.xml} (inside a Maven build)
  * @param statementTimeout the time bound of one statement's parse
+ * @param startAfter report nothing in the migrations up to and including this one (a file name, Prisma folder or
+ *     version), or {@code null}
+ * @param sinceRef fail only on findings in files changed since the merge base with this git ref, or {@code null}
  */
 public record RefguardConfig(
         Path baseDir,
@@ -37,7 +40,9 @@ public record RefguardConfig(
         Map<String, Severity> severities,
         Charset encoding,
         boolean skipModuleDirectories,
-        Duration statementTimeout) {
+        Duration statementTimeout,
+        String startAfter,
+        String sinceRef) {
 
     /**
      * The default of {@code seedPatterns}. Sample data counts as seed data only when it says so
@@ -83,6 +88,39 @@ public record RefguardConfig(
         managedSchemas = List.copyOf(managedSchemas);
         externalTables = List.copyOf(externalTables);
         severities = Map.copyOf(severities);
+        startAfter = startAfter == null || startAfter.isBlank() ? null : startAfter.strip();
+        sinceRef = sinceRef == null || sinceRef.isBlank() ? null : sinceRef.strip();
+    }
+
+    /** A configuration that reports the whole history (no {@code startAfter}, no {@code sinceRef}). */
+    public RefguardConfig(
+            Path baseDir,
+            List<String> directories,
+            List<String> seedPatterns,
+            List<String> identityTables,
+            String canonicalIdentityTable,
+            List<String> sharedTables,
+            List<String> managedSchemas,
+            List<String> externalTables,
+            Map<String, Severity> severities,
+            Charset encoding,
+            boolean skipModuleDirectories,
+            Duration statementTimeout) {
+        this(
+                baseDir,
+                directories,
+                seedPatterns,
+                identityTables,
+                canonicalIdentityTable,
+                sharedTables,
+                managedSchemas,
+                externalTables,
+                severities,
+                encoding,
+                skipModuleDirectories,
+                statementTimeout,
+                null,
+                null);
     }
 
     /** The defaults (README, "Configuration") for {@code baseDir}. */

@@ -11,9 +11,14 @@ import java.util.Objects;
  * @param severity the effective severity (configuration applied)
  * @param location where the offending clause is
  * @param message one line that names the tables and columns
- * @param hint how to fix it, ideally the exact SQL to write; may span lines
+ * @param hint how to fix it, in words, with the exact SQL of {@code fix} inside it when there is one; may span
+ *     lines
  * @param fingerprint a stable hash of the offending statement's normalised text, for the baseline
  * @param baselined whether the baseline file records this finding (it then does not fail the build)
+ * @param fix the exact SQL to write in a new migration, when the rule can say it; empty when the hint is prose
+ *     only. Reports show it as code (a Markdown {@code sql} block, a SARIF fix), never the prose around it
+ * @param preexisting whether the finding lies in a file the change under review did not touch ({@code sinceRef}):
+ *     it is reported as pre-existing and does not fail the build
  * @param cascades the later statements that fail only because this one does (its table never created, its column
  *     never added, its transaction block aborted), folded under it rather than reported on their own
  *     ({@link CascadeFolding}); empty for most findings
@@ -26,6 +31,8 @@ public record Finding(
         String hint,
         String fingerprint,
         boolean baselined,
+        String fix,
+        boolean preexisting,
         List<Cascade> cascades)
         implements Comparable<Finding> {
 
@@ -41,10 +48,11 @@ public record Finding(
         Objects.requireNonNull(message, "message");
         hint = hint == null ? "" : hint;
         fingerprint = fingerprint == null ? "" : fingerprint;
+        fix = fix == null ? "" : fix.strip();
         cascades = cascades == null ? List.of() : List.copyOf(cascades);
     }
 
-    /** A finding with no cascade. */
+    /** A finding whose hint is prose only (no SQL fix), in a file the change under review touched, no cascade. */
     public Finding(
             String ruleId,
             Severity severity,
@@ -53,7 +61,34 @@ public record Finding(
             String hint,
             String fingerprint,
             boolean baselined) {
-        this(ruleId, severity, location, message, hint, fingerprint, baselined, List.of());
+        this(ruleId, severity, location, message, hint, fingerprint, baselined, "", false, List.of());
+    }
+
+    /** A finding with its SQL fix, no cascade. */
+    public Finding(
+            String ruleId,
+            Severity severity,
+            Location location,
+            String message,
+            String hint,
+            String fingerprint,
+            boolean baselined,
+            String fix,
+            boolean preexisting) {
+        this(ruleId, severity, location, message, hint, fingerprint, baselined, fix, preexisting, List.of());
+    }
+
+    /** A finding with the cascades folded under it, its hint prose only. */
+    public Finding(
+            String ruleId,
+            Severity severity,
+            Location location,
+            String message,
+            String hint,
+            String fingerprint,
+            boolean baselined,
+            List<Cascade> cascades) {
+        this(ruleId, severity, location, message, hint, fingerprint, baselined, "", false, cascades);
     }
 
     /**
@@ -71,17 +106,40 @@ public record Finding(
 
     /** A copy with another message and the cascades folded under it. */
     public Finding withCascades(String newMessage, List<Cascade> newCascades) {
-        return new Finding(ruleId, severity, location, newMessage, hint, fingerprint, baselined, newCascades);
+        return new Finding(
+                ruleId, severity, location, newMessage, hint, fingerprint, baselined, fix, preexisting, newCascades);
     }
 
     /** A copy with another severity. */
     public Finding withSeverity(Severity newSeverity) {
-        return new Finding(ruleId, newSeverity, location, message, hint, fingerprint, baselined, cascades);
+        return new Finding(
+                ruleId, newSeverity, location, message, hint, fingerprint, baselined, fix, preexisting, cascades);
     }
 
     /** A copy marked as recorded in the baseline. */
     public Finding asBaselined() {
-        return new Finding(ruleId, severity, location, message, hint, fingerprint, true, cascades);
+        return new Finding(ruleId, severity, location, message, hint, fingerprint, true, fix, preexisting, cascades);
+    }
+
+    /** A copy marked as pre-existing: outside the files changed since {@code sinceRef}. */
+    public Finding asPreexisting() {
+        return new Finding(ruleId, severity, location, message, hint, fingerprint, baselined, fix, true, cascades);
+    }
+
+    /** Whether it stays out of the build's verdict: recorded in the baseline, or older than the change. */
+    public boolean accepted() {
+        return baselined || preexisting;
+    }
+
+    /**
+     * The hint without its SQL fix: the words around it, blank lines collapsed; the whole hint when there is no
+     * fix or the hint does not hold it.
+     */
+    public String hintProse() {
+        if (fix.isEmpty() || !hint.contains(fix)) {
+            return hint.strip();
+        }
+        return hint.replace(fix, "").replaceAll("\\n{3,}", "\n\n").strip();
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.refguard.engine.AnalysisResult;
 import dev.refguard.engine.Engine;
 import dev.refguard.findings.Baseline;
 import dev.refguard.report.ReportWriter;
+import dev.refguard.scope.ScopeException;
 import dev.refguard.source.SourceException;
 import java.io.File;
 import java.io.IOException;
@@ -138,7 +139,7 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
      * @since 0.1.0
      */
     @Parameter(property = "refguard.statementTimeout", defaultValue = "5000")
-    private long statementTimeout;
+    private String statementTimeout;
 
     /**
      * Findings recorded by the {@code baseline} goal: they are reported as baselined and do not fail the build. Used
@@ -148,6 +149,26 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
      */
     @Parameter(property = "refguard.baselineFile", defaultValue = "${project.basedir}/refguard-baseline.json")
     private File baselineFile;
+
+    /**
+     * Report nothing in the migrations up to and including this one, e.g. the newest migration already deployed when
+     * refguard was adopted: a file name ({@code 20250101000000_init.sql}), a Prisma folder name, or a version
+     * ({@code 20250101000000}, {@code V3}). The whole history is still replayed, so later findings are right.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "refguard.startAfter")
+    private String startAfter;
+
+    /**
+     * For pull requests: only findings in migration files added or changed since the merge base with this git ref
+     * (e.g. {@code origin/main}) fail the build; the others are reported as pre-existing. The whole history is still
+     * replayed. Needs {@code git} and the ref's history in the clone ({@code fetch-depth: 0} on GitHub Actions).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "refguard.sinceRef")
+    private String sinceRef;
 
     /** The project; with no pom Maven provides a stub project. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -243,7 +264,9 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
                 .failOn(failOnParameter())
                 .formats(formatsParameter())
                 .encoding(encoding)
-                .statementTimeoutMillis(statementTimeout)
+                .statementTimeout(statementTimeout)
+                .startAfter(startAfter)
+                .sinceRef(sinceRef)
                 .build();
         try {
             return ConfigurationMapper.map(parameters, baseDir, hasPom(), environment);
@@ -275,6 +298,8 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
             return Engine.analyze(settings.config(), pinned);
         } catch (SourceException e) {
             throw new UserErrorException("refguard: cannot read the migrations: " + e.getMessage());
+        } catch (ScopeException e) {
+            throw new UserErrorException("refguard: " + OneLine.of(e.getMessage()));
         } catch (RuntimeException | StackOverflowError e) {
             // A bug in refguard, not in the user's SQL (bad SQL becomes findings).
             throw internalError("analysing the migrations", e);
@@ -290,7 +315,7 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
                     settings.formats(),
                     settings.config().identityTables(),
                     reportDir,
-                    new MavenLogSink(getLog()),
+                    new MavenLogSink(getLog(), consolePrefix()),
                     environment);
         } catch (IOException e) {
             // ReportWriter's message already names the path and says what is wrong with it
@@ -302,6 +327,12 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
         } catch (RuntimeException e) {
             throw internalError("writing the reports", e);
         }
+    }
+
+    /** {@code [artifactId] } under a parallel build, so interleaved lines of two modules can be told apart. */
+    private String consolePrefix() {
+        boolean parallel = session != null && session.isParallel();
+        return MavenLogSink.prefix(parallel, project == null ? null : project.getArtifactId());
     }
 
     /**

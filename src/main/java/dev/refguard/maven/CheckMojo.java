@@ -35,7 +35,8 @@ public class CheckMojo extends AbstractRefguardMojo {
      * The reports to write: any of {@code console}, {@code sarif}, {@code json}, {@code github}, {@code gitlab}
      * ({@code gl-code-quality-report.json}), {@code checkstyle} ({@code refguard-checkstyle.xml}), {@code junit}
      * ({@code refguard-junit.xml}), {@code markdown} ({@code refguard.md}), {@code mermaid} ({@code schema.mmd}),
-     * {@code dot} ({@code schema.dot}); comma-separated or one {@code <format>} element each. {@code github} is
+     * {@code dot} ({@code schema.dot}), {@code html} ({@code index.html}, a self-contained page with the findings and
+     * an interactive schema diagram); comma-separated or one {@code <format>} element each. {@code github} is
      * added by itself when the environment has {@code GITHUB_ACTIONS=true}. Default: {@code console, sarif, json}.
      *
      * @since 0.1.0

@@ -19,7 +19,9 @@ import java.util.Map;
  * @param failOn {@code error}, {@code warning}, {@code info} or {@code never}
  * @param formats report format ids; each entry may be comma-separated
  * @param encoding charset name of the migration files
- * @param statementTimeoutMillis time bound of one statement's parse, in milliseconds
+ * @param startAfter the migration up to which nothing is reported
+ * @param sinceRef the git ref whose merge base decides which files are new
+ * @param statementTimeout time bound of one statement's parse, in milliseconds, as written (validated when mapped)
  */
 public record CheckParameters(
         List<String> directories,
@@ -33,7 +35,9 @@ public record CheckParameters(
         String failOn,
         List<String> formats,
         String encoding,
-        Long statementTimeoutMillis) {
+        String statementTimeout,
+        String startAfter,
+        String sinceRef) {
 
     /** Parameters with nothing set: every value takes its default (README, "Configuration"). */
     public static CheckParameters unset() {
@@ -58,7 +62,9 @@ public record CheckParameters(
         private String failOn;
         private List<String> formats;
         private String encoding;
-        private Long statementTimeoutMillis;
+        private String statementTimeout;
+        private String startAfter;
+        private String sinceRef;
 
         private Builder() {}
 
@@ -130,7 +136,25 @@ public record CheckParameters(
 
         /** Sets {@code statementTimeout}, in milliseconds. */
         public Builder statementTimeoutMillis(Long value) {
-            statementTimeoutMillis = value;
+            statementTimeout = value == null ? null : value.toString();
+            return this;
+        }
+
+        /** Sets {@code statementTimeout} as the user wrote it (milliseconds). */
+        public Builder statementTimeout(String value) {
+            statementTimeout = value;
+            return this;
+        }
+
+        /** Sets {@code startAfter}. */
+        public Builder startAfter(String value) {
+            startAfter = value;
+            return this;
+        }
+
+        /** Sets {@code sinceRef}. */
+        public Builder sinceRef(String value) {
+            sinceRef = value;
             return this;
         }
 
@@ -148,7 +172,9 @@ public record CheckParameters(
                     failOn,
                     formats,
                     encoding,
-                    statementTimeoutMillis);
+                    statementTimeout,
+                    startAfter,
+                    sinceRef);
         }
     }
 }

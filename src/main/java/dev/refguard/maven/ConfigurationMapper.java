@@ -4,6 +4,7 @@ import dev.refguard.engine.RefguardConfig;
 import dev.refguard.findings.Severity;
 import dev.refguard.report.ReportFormat;
 import dev.refguard.rules.RuleRegistry;
+import dev.refguard.schema.TableId;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -49,19 +50,22 @@ public final class ConfigurationMapper {
     public static CheckSettings map(
             CheckParameters parameters, Path baseDir, boolean insideMavenBuild, Map<String, String> environment)
             throws ConfigurationException {
+        List<String> identityTables = list(parameters.identityTables(), RefguardConfig.DEFAULT_IDENTITY_TABLES);
         RefguardConfig config = new RefguardConfig(
                 baseDir,
                 list(parameters.directories(), List.of()),
                 list(parameters.seedPatterns(), RefguardConfig.DEFAULT_SEED_PATTERNS),
-                list(parameters.identityTables(), RefguardConfig.DEFAULT_IDENTITY_TABLES),
-                blankToNull(parameters.canonicalIdentityTable()),
+                identityTables,
+                canonicalIdentityTable(parameters.canonicalIdentityTable(), identityTables),
                 list(parameters.sharedTables(), List.of()),
                 list(parameters.managedSchemas(), RefguardConfig.DEFAULT_MANAGED_SCHEMAS),
                 list(parameters.externalTables(), List.of()),
                 severities(parameters.severities()),
                 encoding(parameters.encoding()),
                 insideMavenBuild,
-                statementTimeout(parameters.statementTimeoutMillis()));
+                statementTimeout(parameters.statementTimeout()),
+                blankToNull(parameters.startAfter()),
+                blankToNull(parameters.sinceRef()));
         return new CheckSettings(config, formats(parameters.formats(), environment), failOn(parameters.failOn()));
     }
 
@@ -116,15 +120,56 @@ public final class ConfigurationMapper {
         }
     }
 
-    private static Duration statementTimeout(Long raw) throws ConfigurationException {
-        if (raw == null) {
+    /**
+     * The parameter is read as text, not as Maven's {@code long}: Maven's conversion error for {@code abc} names
+     * neither the parameter's meaning nor a valid value.
+     */
+    private static Duration statementTimeout(String raw) throws ConfigurationException {
+        String value = blankToNull(raw);
+        if (value == null) {
             return Duration.ofMillis(DEFAULT_STATEMENT_TIMEOUT_MILLIS);
         }
-        if (raw <= 0) {
-            throw new ConfigurationException(
-                    "statementTimeout", "must be a positive number of milliseconds, was " + raw);
+        long millis;
+        try {
+            millis = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            millis = 0;
         }
-        return Duration.ofMillis(raw);
+        if (millis <= 0) {
+            throw new ConfigurationException(
+                    "statementTimeout",
+                    "must be a positive whole number of milliseconds (e.g. 5000), was '" + value + "'");
+        }
+        return Duration.ofMillis(millis);
+    }
+
+    /**
+     * {@code canonicalIdentityTable} must name one of {@code identityTables}: the rule compares FKs between the
+     * members, so any other table would silently make every FK to a member wrong, or nothing at all.
+     */
+    private static String canonicalIdentityTable(String raw, List<String> identityTables)
+            throws ConfigurationException {
+        String value = blankToNull(raw);
+        if (value == null) {
+            return null;
+        }
+        TableId canonical;
+        List<TableId> members = new ArrayList<>();
+        try {
+            canonical = TableId.parse(value);
+            for (String member : identityTables) {
+                members.add(TableId.parse(member));
+            }
+        } catch (RuntimeException e) {
+            throw new ConfigurationException("canonicalIdentityTable", "cannot read the table name '" + value + "'");
+        }
+        if (!members.contains(canonical)) {
+            throw new ConfigurationException(
+                    "canonicalIdentityTable",
+                    "'" + value + "' is not an identity table; it must be one of identityTables ("
+                            + String.join(", ", identityTables) + "), or add it to identityTables");
+        }
+        return value;
     }
 
     private static Set<ReportFormat> formats(List<String> raw, Map<String, String> environment)

@@ -147,7 +147,19 @@ public final class DotReport {
             attributes.add("fontcolor=" + quoted(FINDING_COLOR));
             attributes.add("penwidth=\"2\"");
         }
-        if (fk.seed()) {
+        if (edge.rejected()) {
+            // a key PostgreSQL would refuse: drawn, because it is the incident, but dotted and crossed out
+            attributes.removeIf(a -> a.startsWith("label=") || a.startsWith("color=") || a.startsWith("fontcolor="));
+            attributes.add(
+                    0,
+                    "label=\"" + escape(columns) + "\\n✖ rejected: " + escape(edge.rejectedReason())
+                            + (edge.findings().isEmpty() ? "" : "\\n⚠ " + escape(String.join(", ", edge.ruleIds())))
+                            + "\"");
+            attributes.add("color=" + quoted(FINDING_COLOR));
+            attributes.add("fontcolor=" + quoted(FINDING_COLOR));
+            attributes.add("style=\"dotted\"");
+            attributes.add("arrowhead=\"tee\"");
+        } else if (fk.seed()) {
             attributes.add("style=\"dashed\"");
         }
         out.append("  ")

@@ -38,8 +38,10 @@ public final class JsonReport {
         o.addProperty("column", f.location().column());
         o.addProperty("message", f.message());
         o.addProperty("hint", f.hint());
+        o.addProperty("fix", f.fix());
         o.addProperty("fingerprint", f.fingerprint());
         o.addProperty("baselined", f.baselined());
+        o.addProperty("preexisting", f.preexisting());
         if (!f.cascades().isEmpty()) {
             // the later statements that fail only because this one does (docs/replay.md, "Rejected statements
             // and cascades")
@@ -80,21 +82,33 @@ public final class JsonReport {
         }
         JsonArray foreignKeys = new JsonArray();
         for (SchemaGraph.ForeignKey fk : graph.foreignKeys()) {
-            JsonObject o = new JsonObject();
-            o.addProperty("history", fk.history());
-            o.add("from", endpoint(fk.from()));
-            o.add("to", endpoint(fk.to()));
-            o.addProperty("name", fk.name());
-            o.addProperty("onDelete", fk.onDelete());
-            o.addProperty("onUpdate", fk.onUpdate());
-            o.addProperty("file", fk.file());
-            o.addProperty("line", fk.line());
-            o.addProperty("seed", fk.seed());
-            foreignKeys.add(o);
+            foreignKeys.add(foreignKey(fk));
+        }
+        JsonArray rejected = new JsonArray();
+        for (SchemaGraph.RejectedForeignKey r : graph.rejectedForeignKeys()) {
+            JsonObject o = foreignKey(r.foreignKey());
+            o.addProperty("reason", r.reason());
+            rejected.add(o);
         }
         JsonObject o = new JsonObject();
         o.add("tables", tables);
         o.add("foreignKeys", foreignKeys);
+        // not part of the catalog PostgreSQL builds: the keys it would refuse, kept apart from "foreignKeys"
+        o.add("rejectedForeignKeys", rejected);
+        return o;
+    }
+
+    private static JsonObject foreignKey(SchemaGraph.ForeignKey fk) {
+        JsonObject o = new JsonObject();
+        o.addProperty("history", fk.history());
+        o.add("from", endpoint(fk.from()));
+        o.add("to", endpoint(fk.to()));
+        o.addProperty("name", fk.name());
+        o.addProperty("onDelete", fk.onDelete());
+        o.addProperty("onUpdate", fk.onUpdate());
+        o.addProperty("file", fk.file());
+        o.addProperty("line", fk.line());
+        o.addProperty("seed", fk.seed());
         return o;
     }
 
@@ -121,6 +135,8 @@ public final class JsonReport {
         o.addProperty("unreadable", stats.unreadable());
         o.addProperty("tables", stats.tables());
         o.addProperty("foreignKeys", stats.foreignKeys());
+        o.addProperty("rejectedForeignKeys", stats.rejectedForeignKeys());
+        o.addProperty("declaredForeignKeys", stats.declaredForeignKeys());
         o.addProperty("coveragePercent", ReportText.coverage(stats));
         return o;
     }

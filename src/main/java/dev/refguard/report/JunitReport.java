@@ -68,7 +68,7 @@ public final class JunitReport {
 
     /** Whether a finding is a failure: a warning or an error that the baseline does not record. */
     static boolean fails(Finding finding) {
-        return !finding.baselined() && finding.severity().atLeast(Severity.WARNING);
+        return !finding.accepted() && finding.severity().atLeast(Severity.WARNING);
     }
 
     private static void testCase(StringBuilder xml, String ruleId, List<Finding> findings) {
@@ -96,7 +96,8 @@ public final class JunitReport {
         }
         List<String> out = new ArrayList<>();
         for (Finding finding : findings) {
-            out.add(ConsoleReport.findingLine(finding) + (finding.baselined() ? " (baselined)" : ""));
+            out.add(ConsoleReport.findingLine(finding)
+                    + (finding.baselined() ? " (baselined)" : finding.preexisting() ? " (pre-existing)" : ""));
             out.addAll(ConsoleReport.hintLines(finding.hint()));
         }
         xml.append("    <system-out>")

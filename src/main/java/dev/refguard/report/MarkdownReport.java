@@ -24,13 +24,16 @@ import java.util.TreeMap;
  *
  * - **error** [mixed-user-reference] supabase/migrations/...sql:147: songs.last\_modified\_by references ...
  *
+ *   Point it at public.users in a new migration:
+ *
  *   ```sql
  *   ALTER TABLE songs ...
  *   ```
  * }</pre>
  *
  * <p>Everything from the SQL or the file system is escaped as in the GitHub step summary (one shared
- * {@link MarkdownText}); hints, which hold SQL, go into fenced code blocks, where nothing is markup.
+ * {@link MarkdownText}), the words of a hint too; only a finding's SQL fix goes into a fenced {@code sql} block,
+ * where nothing is markup.
  * GitHub refuses comments over 65,536 characters, so past {@link #MAX_FINDINGS_CHARS} characters of
  * findings the rest are only counted.
  */
@@ -108,9 +111,18 @@ public final class MarkdownReport {
                 : finding.location().file();
         md.append(MarkdownText.escape(where)).append(": ");
         md.append(MarkdownText.escape(finding.message())).append("\n\n");
-        List<String> hint = ReportText.lines(finding.hint());
-        if (!hint.isEmpty()) {
-            md.append(MarkdownText.fence(hint, "sql", "  ")).append('\n');
+        // the words of the hint are text, escaped like the message; only the exact SQL of the fix is code
+        List<String> prose = ReportText.lines(finding.hintProse());
+        if (!prose.isEmpty()) {
+            for (String line : prose) {
+                md.append(line.isBlank() ? "" : "  " + MarkdownText.escape(line))
+                        .append('\n');
+            }
+            md.append('\n');
+        }
+        List<String> fix = ReportText.lines(finding.fix());
+        if (!fix.isEmpty()) {
+            md.append(MarkdownText.fence(fix, "sql", "  ")).append('\n');
         }
         return md.toString();
     }

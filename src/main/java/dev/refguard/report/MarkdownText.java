@@ -70,14 +70,18 @@ final class MarkdownText {
         for (Finding f : result.findings()) {
             if (f.severity() != Severity.OFF) {
                 int[] n = counts.computeIfAbsent(new RuleSeverity(f.ruleId(), f.severity()), k -> new int[2]);
-                n[f.baselined() ? 1 : 0]++;
+                n[f.accepted() ? 1 : 0]++;
             }
         }
         if (counts.isEmpty()) {
             return "";
         }
         StringBuilder md = new StringBuilder();
-        md.append("| rule | severity | findings | baselined |\n");
+        // with sinceRef, findings of files the change did not touch are counted beside the baselined ones
+        md.append(
+                result.sinceRef() == null
+                        ? "| rule | severity | findings | baselined |\n"
+                        : "| rule | severity | new findings | pre-existing or baselined |\n");
         md.append("| --- | --- | ---: | ---: |\n");
         counts.forEach((key, n) -> md.append("| ")
                 .append(escape(key.ruleId()))

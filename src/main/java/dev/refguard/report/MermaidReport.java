@@ -123,6 +123,14 @@ public final class MermaidReport {
         SchemaGraph.ForeignKey fk = edge.foreignKey();
         String constraint = fk.name() == null ? "" : fk.name();
         String label = constraint;
+        if (edge.rejected()) {
+            out.append(INDENT)
+                    .append("%% rejected by PostgreSQL (")
+                    .append(label(edge.rejectedReason()))
+                    .append("): declared at ")
+                    .append(label(fk.file() + ":" + fk.line()))
+                    .append('\n');
+        }
         if (!edge.findings().isEmpty()) {
             for (Finding f : edge.findings()) {
                 out.append(INDENT)
@@ -133,9 +141,12 @@ public final class MermaidReport {
             }
             label = "⚠ " + String.join(", ", edge.ruleIds()) + (constraint.isEmpty() ? "" : ": " + constraint);
         }
+        if (edge.rejected()) {
+            label = "✖ rejected (" + edge.rejectedReason() + ")" + (label.isEmpty() ? "" : " " + label);
+        }
         out.append(INDENT)
                 .append(names.get(edge.from()))
-                .append(edge.findings().isEmpty() ? " }o--|| " : " }o..|| ")
+                .append(edge.findings().isEmpty() && !edge.rejected() ? " }o--|| " : " }o..|| ")
                 .append(names.get(edge.to()))
                 .append(" : \"")
                 .append(label(label))

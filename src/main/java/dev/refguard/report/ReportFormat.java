@@ -28,7 +28,9 @@ public enum ReportFormat {
     /** {@code schema.mmd}: {@link MermaidReport}. */
     MERMAID(MermaidReport.FILE_NAME),
     /** {@code schema.dot}: {@link DotReport}. */
-    DOT(DotReport.FILE_NAME);
+    DOT(DotReport.FILE_NAME),
+    /** {@code index.html}: {@link HtmlReport}. */
+    HTML(HtmlReport.FILE_NAME);
 
     private final String fileName;
 

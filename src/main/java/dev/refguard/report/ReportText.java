@@ -36,11 +36,15 @@ final class ReportText {
                 + " unreadable (" + coverage(stats).toPlainString() + "%)";
     }
 
-    /** {@code 14 files, 1423 statements, 52 tables, 61 foreign keys}. */
+    /**
+     * {@code 14 files, 1423 statements, 52 tables, 64 foreign keys (3 rejected)}: every foreign key declared, those
+     * PostgreSQL would reject (a missing target, a type mismatch) included and counted apart.
+     */
     static String sizeText(AnalysisStats stats) {
-        return count(stats.files(), "file", "files") + ", " + count(stats.statements(), "statement", "statements")
-                + ", " + count(stats.tables(), "table", "tables") + ", "
-                + count(stats.foreignKeys(), "foreign key", "foreign keys");
+        String text = count(stats.files(), "file", "files") + ", "
+                + count(stats.statements(), "statement", "statements") + ", " + count(stats.tables(), "table", "tables")
+                + ", " + count(stats.declaredForeignKeys(), "foreign key", "foreign keys");
+        return stats.rejectedForeignKeys() == 0 ? text : text + " (" + stats.rejectedForeignKeys() + " rejected)";
     }
 
     /** {@code findings: 2 errors, 1 warning, 0 info (3 baselined)}; the baselined part only when there are some. */
@@ -54,12 +58,17 @@ final class ReportText {
         int warnings = 0;
         int infos = 0;
         int baselined = 0;
+        int preexisting = 0;
         for (Finding f : result.findings()) {
             if (f.severity() == Severity.OFF) {
                 continue;
             }
             if (f.baselined()) {
                 baselined++;
+                continue;
+            }
+            if (f.preexisting()) {
+                preexisting++;
                 continue;
             }
             switch (f.severity()) {
@@ -71,7 +80,17 @@ final class ReportText {
         }
         String text = count(errors, "error", "errors") + ", " + count(warnings, "warning", "warnings") + ", " + infos
                 + " info";
-        return baselined == 0 ? text : text + " (" + baselined + " baselined)";
+        if (result.sinceRef() != null) {
+            text += " new since " + oneLine(result.sinceRef());
+        }
+        List<String> accepted = new ArrayList<>();
+        if (preexisting > 0 || result.sinceRef() != null) {
+            accepted.add(preexisting + " pre-existing");
+        }
+        if (baselined > 0) {
+            accepted.add(baselined + " baselined");
+        }
+        return accepted.isEmpty() ? text : text + " (" + String.join(", ", accepted) + ")";
     }
 
     /** {@code no migration files found; looked in: a, b}. */
@@ -81,9 +100,12 @@ final class ReportText {
                 : "no migration files found; looked in: " + String.join(", ", result.lookedIn());
     }
 
-    /** Whether a finding is shown on its own: baselined ones and switched-off ones are only counted. */
+    /**
+     * Whether a finding is shown on its own: baselined, pre-existing ({@code sinceRef}) and switched-off ones are only
+     * counted.
+     */
     static boolean shown(Finding finding) {
-        return !finding.baselined() && finding.severity() != Severity.OFF;
+        return !finding.accepted() && finding.severity() != Severity.OFF;
     }
 
     static String count(int n, String singular, String plural) {

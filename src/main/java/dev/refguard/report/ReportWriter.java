@@ -15,6 +15,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,6 +30,8 @@ public final class ReportWriter {
 
     /** The environment variable naming the file a step appends its Markdown summary to. */
     public static final String GITHUB_STEP_SUMMARY = "GITHUB_STEP_SUMMARY";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private ReportWriter() {}
 
@@ -109,6 +112,7 @@ public final class ReportWriter {
             case MARKDOWN -> MarkdownReport.render(result);
             case MERMAID -> MermaidReport.render(result, identityTables);
             case DOT -> DotReport.render(result, identityTables);
+            case HTML -> HtmlReport.render(result, identityTables);
             case CONSOLE, GITHUB -> throw new IllegalArgumentException(format.id() + " writes no file");
         };
     }
@@ -171,10 +175,17 @@ public final class ReportWriter {
         Path target = directory.resolve(fileName);
         Path temp = null;
         try {
-            temp = Files.createTempFile(directory, "." + fileName + "-", ".tmp");
+            // not Files.createTempFile: it creates the file rw------- whatever the umask, and the report would keep
+            // those permissions after the move, unreadable to a CI step that runs as another user; a file created
+            // plainly gets the permissions the umask gives (rw-r--r-- under 022)
+            temp = directory.resolve("." + fileName + "-" + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
             // getBytes, not writeString: a lone surrogate (never read from a file, but possible in a name
             // built elsewhere) becomes '?' instead of failing the whole report
-            Files.write(temp, content.getBytes(StandardCharsets.UTF_8));
+            Files.write(
+                    temp,
+                    content.getBytes(StandardCharsets.UTF_8),
+                    StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -72,7 +72,7 @@ public final class SarifReport {
 
         JsonArray results = new JsonArray();
         for (Finding finding : result.findings()) {
-            results.add(result(finding, ruleIndex.get(finding.ruleId())));
+            results.add(result(finding, ruleIndex.get(finding.ruleId()), result.sinceRef() != null));
         }
 
         JsonObject run = new JsonObject();
@@ -144,7 +144,7 @@ public final class SarifReport {
         o.add("shortDescription", text(nonNull(rule.summary())));
         if (rule.help() != null && !rule.help().isEmpty()) {
             o.add("fullDescription", text(rule.help()));
-            o.add("help", text(rule.help()));
+            o.add("help", textAndMarkdown(rule.help(), markdownLines(rule.help())));
         }
         if (rule.defaultSeverity() != null) {
             JsonObject configuration = new JsonObject();
@@ -154,12 +154,16 @@ public final class SarifReport {
         return o;
     }
 
-    private static JsonObject result(Finding finding, int ruleIndex) {
+    /**
+     * One result. {@code scoped}: the run compared against {@code sinceRef}, so every result says whether it is
+     * {@code new} or {@code unchanged} (pre-existing), and alerts of old files do not reopen on every pull request.
+     */
+    private static JsonObject result(Finding finding, int ruleIndex, boolean scoped) {
         JsonObject o = new JsonObject();
         o.addProperty("ruleId", finding.ruleId());
         o.addProperty("ruleIndex", ruleIndex);
         o.addProperty("level", level(finding.severity()));
-        o.add("message", text(finding.message()));
+        o.add("message", message(finding));
 
         JsonArray locations = new JsonArray();
         locations.add(location(finding.location()));
@@ -193,6 +197,15 @@ public final class SarifReport {
             JsonArray suppressions = new JsonArray();
             suppressions.add(suppression);
             o.add("suppressions", suppressions);
+        } else if (finding.preexisting()) {
+            o.addProperty("baselineState", "unchanged");
+        } else if (scoped) {
+            o.addProperty("baselineState", "new");
+        }
+        if (!finding.fix().isEmpty()) {
+            JsonArray fixes = new JsonArray();
+            fixes.add(fix(finding));
+            o.add("fixes", fixes);
         }
         if (!finding.hint().isEmpty()) {
             JsonObject properties = new JsonObject();
@@ -220,6 +233,85 @@ public final class SarifReport {
         JsonObject location = new JsonObject();
         location.add("physicalLocation", physical);
         return location;
+    }
+
+    /**
+     * The message as text, and as Markdown with the hint below it: code-scanning views show the message, not a
+     * result's properties, so the hint has to be part of it. The words are escaped, the SQL fix is a code block.
+     */
+    private static JsonObject message(Finding finding) {
+        String hint = finding.hint().strip();
+        if (hint.isEmpty()) {
+            return text(finding.message());
+        }
+        StringBuilder md = new StringBuilder(MarkdownText.escape(finding.message()));
+        String prose = markdownLines(finding.hintProse());
+        if (!prose.isEmpty()) {
+            md.append("\n\n").append(prose);
+        }
+        if (!finding.fix().isEmpty()) {
+            md.append("\n\n").append(MarkdownText.fence(ReportText.lines(finding.fix()), "sql", ""));
+        }
+        return textAndMarkdown(finding.message() + "\n" + hint, md.toString().strip());
+    }
+
+    /**
+     * The SQL fix as a SARIF fix: the content of a new migration file beside the finding's file, because every
+     * fix refguard proposes belongs in a new migration (an applied one must not change). The file name is a
+     * placeholder: the description says to name it as the migration tool expects.
+     */
+    private static JsonObject fix(Finding finding) {
+        String file = finding.location().file();
+        int slash = file.lastIndexOf('/');
+        String directory = slash < 0 ? "" : file.substring(0, slash + 1);
+        String newFile = directory + "refguard_fix_" + finding.ruleId().replace('-', '_') + ".sql";
+
+        JsonObject artifact = new JsonObject();
+        artifact.addProperty("uri", uri(newFile));
+        artifact.addProperty("uriBaseId", SRCROOT);
+        JsonObject empty = new JsonObject();
+        empty.addProperty("startLine", 1);
+        empty.addProperty("startColumn", 1);
+        empty.addProperty("endLine", 1);
+        empty.addProperty("endColumn", 1);
+        JsonObject content = new JsonObject();
+        content.addProperty("text", finding.fix() + "\n");
+        JsonObject replacement = new JsonObject();
+        replacement.add("deletedRegion", empty);
+        replacement.add("insertedContent", content);
+        JsonArray replacements = new JsonArray();
+        replacements.add(replacement);
+        JsonObject change = new JsonObject();
+        change.add("artifactLocation", artifact);
+        change.add("replacements", replacements);
+        JsonArray changes = new JsonArray();
+        changes.add(change);
+
+        JsonObject fix = new JsonObject();
+        String description = "Add this SQL in a new migration that runs after " + file
+                + " (name the file as your migration tool expects)";
+        fix.add("description", text(description));
+        fix.add("artifactChanges", changes);
+        return fix;
+    }
+
+    /** Text as Markdown paragraphs: each line escaped, line breaks kept as hard breaks. */
+    private static String markdownLines(String text) {
+        List<String> lines = ReportText.lines(text);
+        StringBuilder md = new StringBuilder();
+        for (String line : lines) {
+            if (md.length() > 0) {
+                md.append(line.isBlank() ? "\n" : "  \n");
+            }
+            md.append(MarkdownText.escape(line));
+        }
+        return md.toString().replaceAll(" {2}\n\n", "\n\n").strip();
+    }
+
+    private static JsonObject textAndMarkdown(String text, String markdown) {
+        JsonObject o = text(text);
+        o.addProperty("markdown", markdown);
+        return o;
     }
 
     private static JsonObject text(String text) {

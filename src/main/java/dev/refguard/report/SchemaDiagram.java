@@ -71,8 +71,15 @@ final class SchemaDiagram {
      * @param from the referencing table
      * @param to the referenced table
      * @param findings the shown findings at its declaration, in report order
+     * @param rejectedReason why PostgreSQL would reject the key ({@code target missing}, {@code type mismatch},
+     *     ...), or {@code null} for a key in force
      */
-    record Edge(SchemaGraph.ForeignKey foreignKey, Node from, Node to, List<Finding> findings) {
+    record Edge(SchemaGraph.ForeignKey foreignKey, Node from, Node to, List<Finding> findings, String rejectedReason) {
+        /** Whether PostgreSQL would reject the key, so that it is not in force. */
+        boolean rejected() {
+            return rejectedReason != null;
+        }
+
         /** The ids of the rules with findings here, sorted and without repeats. */
         List<String> ruleIds() {
             return List.copyOf(
@@ -88,7 +95,14 @@ final class SchemaDiagram {
         for (SchemaGraph.Table t : graph.tables()) {
             tables.putIfAbsent(new NodeKey(t.history(), new TableId(t.schema(), t.name())), t);
         }
-        List<SchemaGraph.ForeignKey> fks = graph.foreignKeys().stream()
+        // the keys PostgreSQL would reject are drawn too, marked: they are the incident the picture must show
+        Map<SchemaGraph.ForeignKey, String> rejected = new java.util.IdentityHashMap<>();
+        List<SchemaGraph.ForeignKey> all = new ArrayList<>(graph.foreignKeys());
+        for (SchemaGraph.RejectedForeignKey r : graph.rejectedForeignKeys()) {
+            all.add(r.foreignKey());
+            rejected.put(r.foreignKey(), r.reason());
+        }
+        List<SchemaGraph.ForeignKey> fks = all.stream()
                 .filter(fk -> fk.from() != null && fk.to() != null)
                 .sorted(FK_ORDER)
                 .toList();
@@ -157,7 +171,8 @@ final class SchemaDiagram {
                     fk,
                     nodes.get(NodeKey.of(fk.history(), fk.from())),
                     nodes.get(NodeKey.of(fk.history(), fk.to())),
-                    here));
+                    here,
+                    rejected.get(fk)));
         }
         long histories = nodes.values().stream().map(Node::history).distinct().count();
         return new SchemaDiagram(List.copyOf(nodes.values()), List.copyOf(edges), histories > 1);

@@ -27,10 +27,31 @@ public final class FindingSink {
      */
     public void report(
             RuleInfo rule, Severity severity, StatementRef at, String message, String hint, boolean demoted) {
+        report(rule, severity, at, message, hint, "", demoted);
+    }
+
+    /**
+     * Reports a finding whose hint holds the exact SQL to write.
+     *
+     * @param hint the hint in words, {@code fix} included
+     * @param fix the exact SQL of the fix, as it appears in {@code hint}
+     */
+    public void reportWithFix(RuleInfo rule, StatementRef at, String message, String hint, String fix) {
+        report(rule, rule.defaultSeverity(), at, message, hint, fix, false);
+    }
+
+    private void report(
+            RuleInfo rule,
+            Severity severity,
+            StatementRef at,
+            String message,
+            String hint,
+            String fix,
+            boolean demoted) {
         Location location = location(at);
         // a statement under a guard refguard could not evaluate may never run (docs/replay.md, "Control flow")
         String said = at.uncertain() ? message + " (under a condition refguard cannot evaluate)" : message;
-        Finding finding = new Finding(rule.id(), severity, location, said, hint, at.fingerprint(), false);
+        Finding finding = new Finding(rule.id(), severity, location, said, hint, at.fingerprint(), false, fix, false);
         candidates.add(new Candidate(finding, at.statementLine(), demoted || at.uncertain()));
     }
 

@@ -131,12 +131,14 @@ public final class MissingUserSyncTriggerRule implements Rule {
             message += "; " + String.join(", ", fromAuthUid) + (fromAuthUid.size() == 1 ? " is" : " are")
                     + " filled from auth.uid(), so inserts fail for every new user";
         }
-        sink.report(
+        String fix = triggerSql(table, extension);
+        sink.reportWithFix(
                 INFO,
                 new StatementRef(
                         extension.file(), extension.position(), extension.statementLine(), extension.fingerprint()),
                 message,
-                hint(table, extension));
+                "Copy each new user in a trigger, as Supabase documents:\n" + fix,
+                fix);
     }
 
     /** Whether {@code column} defaults to {@code auth.uid()}, or a function assigns it from {@code auth.uid()}. */
@@ -154,15 +156,15 @@ public final class MissingUserSyncTriggerRule implements Rule {
                 .anyMatch(f -> assignment.matcher(f.body()).find());
     }
 
-    private static String hint(ModelTable table, ModelForeignKey extension) {
+    /** The trigger and function that copy each new user into the extension table. */
+    private static String triggerSql(ModelTable table, ModelForeignKey extension) {
         String key = extension.fromColumns().get(0);
         String users = extension.to().id().sql();
         String usersKey =
                 extension.toColumns().isEmpty() ? "id" : extension.toColumns().get(0);
         String function = Identifier.sql(table.id().schema()) + "."
                 + Identifier.sql("handle_new_user_" + table.id().name());
-        return "Copy each new user in a trigger, as Supabase documents:\n"
-                + "create function " + function + "() returns trigger language plpgsql security definer"
+        return "create function " + function + "() returns trigger language plpgsql security definer"
                 + " set search_path = '' as $$\nbegin\n  insert into "
                 + table.id().sql() + " ("
                 + Identifier.sql(key) + ") values (new." + Identifier.sql(usersKey) + ");\n  return new;\nend;\n$$;\n"

@@ -51,7 +51,8 @@ public final class MixedUserReferenceRule implements Rule {
             for (Reference fk : e.getValue()) {
                 String message = Describe.source(fk.from(), fk.fromColumns()) + " references "
                         + Describe.target(fk.target(), fk.targetColumns()) + ", but " + why + ": " + counts;
-                sink.report(INFO, fk.at(), message, hint(fk, convention));
+                String fix = fk.rejected() ? "" : repointSql(fk, convention);
+                sink.reportWithFix(INFO, fk.at(), message, hint(fk, convention, fix), fix);
             }
         }
     }
@@ -80,25 +81,34 @@ public final class MixedUserReferenceRule implements Rule {
         return String.join(", ", parts);
     }
 
-    private static String hint(Reference fk, IdentityConvention convention) {
-        TableId canonical = convention.canonical();
-        List<Reference> canonicalFks = convention.byTarget().get(canonical);
+    /** The target columns of the canonical table: those its FKs name, else this FK's, else {@code id}. */
+    private static List<String> canonicalColumns(Reference fk, IdentityConvention convention) {
+        List<Reference> canonicalFks = convention.byTarget().get(convention.canonical());
         List<String> targetColumns = canonicalFks != null && !canonicalFks.isEmpty()
                 ? canonicalFks.get(0).targetColumns()
                 : fk.targetColumns();
-        if (targetColumns.isEmpty()) {
-            targetColumns = List.of("id");
-        }
+        return targetColumns.isEmpty() ? List.of("id") : targetColumns;
+    }
+
+    /** The migration that re-points an FK in force at the canonical table, without locking on validation. */
+    private static String repointSql(Reference fk, IdentityConvention convention) {
+        TableId canonical = convention.canonical();
         String table = fk.from().sql();
         String name = Identifier.sql(fk.constraintName());
-        String repoint = "Point it at " + canonical.sql() + " in a new migration:\n"
-                + "ALTER TABLE " + table + " DROP CONSTRAINT " + name + ";\n"
+        return "ALTER TABLE " + table + " DROP CONSTRAINT " + name + ";\n"
                 + "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " FOREIGN KEY ("
                 + Describe.columns(fk.fromColumns()) + ") REFERENCES " + canonical.sql() + "("
-                + Describe.columns(targetColumns) + ")" + Describe.actions(fk.onDelete(), fk.onUpdate())
+                + Describe.columns(canonicalColumns(fk, convention)) + ")"
+                + Describe.actions(fk.onDelete(), fk.onUpdate())
                 + " NOT VALID;\n"
                 + "-- after fixing rows that have no match: ALTER TABLE " + table + " VALIDATE CONSTRAINT " + name
                 + ";";
+    }
+
+    private static String hint(Reference fk, IdentityConvention convention, String fix) {
+        TableId canonical = convention.canonical();
+        List<String> targetColumns = canonicalColumns(fk, convention);
+        String repoint = "Point it at " + canonical.sql() + " in a new migration:\n" + fix;
         if (fk.rejected()) {
             repoint = "Point it at " + canonical.sql() + " where it is declared (PostgreSQL rejects it as written"
                     + " anyway): REFERENCES " + canonical.sql() + "(" + Describe.columns(targetColumns) + ")";

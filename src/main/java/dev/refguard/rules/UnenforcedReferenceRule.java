@@ -159,14 +159,13 @@ public final class UnenforcedReferenceRule implements Rule {
                 + ") looks like a reference to " + Describe.target(target.table(), List.of(key))
                 + " but has no foreign key: deleting a row there leaves orphans here";
         String constraint = Identifier.sql(table.id().name() + "_" + column.name() + "_fkey");
-        String hint =
-                "Enforce it in a new migration:\nALTER TABLE " + table.id().sql() + " ADD CONSTRAINT " + constraint
-                        + " FOREIGN KEY (" + Identifier.sql(column.name()) + ") REFERENCES "
-                        + target.table().sql() + "("
-                        + Identifier.sql(key) + ") NOT VALID;\n-- after removing orphans: ALTER TABLE "
-                        + table.id().sql()
-                        + " VALIDATE CONSTRAINT " + constraint + ";";
-        sink.report(INFO, at, message, hint);
+        String fix = "ALTER TABLE " + table.id().sql() + " ADD CONSTRAINT " + constraint + " FOREIGN KEY ("
+                + Identifier.sql(column.name()) + ") REFERENCES "
+                + target.table().sql() + "(" + Identifier.sql(key)
+                + ") NOT VALID;\n-- after removing orphans: ALTER TABLE "
+                + table.id().sql() + " VALIDATE CONSTRAINT "
+                + constraint + ";";
+        sink.reportWithFix(INFO, at, message, "Enforce it in a new migration:\n" + fix, fix);
     }
 
     /**

@@ -4,13 +4,32 @@ import java.util.List;
 
 /**
  * The final tables and foreign keys of every history, in a stable order; this is what {@code refguard.json}
- * and the diagrams show, and what must match PostgreSQL's own catalog after the same migrations.
+ * and the diagrams show, and what must match PostgreSQL's own catalog after the same migrations. The foreign
+ * keys PostgreSQL would reject (a missing target, a type mismatch, ...) are kept apart, in
+ * {@code rejectedForeignKeys}: they are not in the catalog, but the diagrams draw them, because they are the
+ * incident.
  */
-public record SchemaGraph(List<Table> tables, List<ForeignKey> foreignKeys) {
+public record SchemaGraph(
+        List<Table> tables, List<ForeignKey> foreignKeys, List<RejectedForeignKey> rejectedForeignKeys) {
     public SchemaGraph {
         tables = List.copyOf(tables);
         foreignKeys = List.copyOf(foreignKeys);
+        rejectedForeignKeys = List.copyOf(rejectedForeignKeys);
     }
+
+    /** A graph with no rejected foreign key. */
+    public SchemaGraph(List<Table> tables, List<ForeignKey> foreignKeys) {
+        this(tables, foreignKeys, List.of());
+    }
+
+    /**
+     * A foreign key a migration declares that PostgreSQL would reject, so that it is not in force.
+     *
+     * @param foreignKey the key as declared (its tables named as they are at the end, where they still exist)
+     * @param reason why: {@code target missing}, {@code missing column}, {@code not a unique key} or {@code type
+     *     mismatch}
+     */
+    public record RejectedForeignKey(ForeignKey foreignKey, String reason) {}
 
     /**
      * A table at the end of its history.

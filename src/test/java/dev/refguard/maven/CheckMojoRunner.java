@@ -24,7 +24,7 @@ final class CheckMojoRunner {
         CheckMojo mojo = new CheckMojo();
         set(mojo, "project", project);
         set(mojo, "failOn", "error");
-        set(mojo, "statementTimeout", 5000L);
+        set(mojo, "statementTimeout", "5000");
         set(mojo, "outputDirectory", new File(baseDir.toFile(), "target/refguard"));
         parameters.forEach((name, value) -> set(mojo, name, value));
         return mojo;

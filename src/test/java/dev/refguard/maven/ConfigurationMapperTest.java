@@ -199,7 +199,50 @@ class ConfigurationMapperTest {
         assertThatThrownBy(() ->
                         map(CheckParameters.builder().statementTimeoutMillis(0L).build()))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("invalid parameter 'statementTimeout': must be a positive number of milliseconds, was 0");
+                .hasMessage("invalid parameter 'statementTimeout': must be a positive whole number of milliseconds"
+                        + " (e.g. 5000), was '0'");
+    }
+
+    @Test
+    void statementTimeoutThatIsNotANumberIsOneClearLine() {
+        assertThatThrownBy(() ->
+                        map(CheckParameters.builder().statementTimeout("abc").build()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("invalid parameter 'statementTimeout': must be a positive whole number of milliseconds"
+                        + " (e.g. 5000), was 'abc'");
+    }
+
+    @Test
+    void statementTimeoutWrittenAsTextIsRead() throws Exception {
+        assertThat(map(CheckParameters.builder().statementTimeout(" 250 ").build())
+                        .config()
+                        .statementTimeout())
+                .isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void canonicalIdentityTableThatIsNotAnIdentityTableIsRejected() {
+        assertThatThrownBy(() -> map(CheckParameters.builder()
+                        .canonicalIdentityTable("public.people")
+                        .build()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("invalid parameter 'canonicalIdentityTable': 'public.people' is not an identity table;"
+                        + " it must be one of identityTables (auth.users, public.users), or add it to identityTables");
+    }
+
+    @Test
+    void canonicalIdentityTableMayNameAMemberUnqualifiedOrAConfiguredOne() throws Exception {
+        assertThat(map(CheckParameters.builder().canonicalIdentityTable("users").build())
+                        .config()
+                        .canonicalIdentityTable())
+                .isEqualTo("users");
+        assertThat(map(CheckParameters.builder()
+                                .identityTables(List.of("auth.users, public.people"))
+                                .canonicalIdentityTable("public.people")
+                                .build())
+                        .config()
+                        .canonicalIdentityTable())
+                .isEqualTo("public.people");
     }
 
     // The two tests below go through RuleRegistry, so they need the real registry (not the skeleton's stub).

@@ -24,10 +24,12 @@ class ConsoleReportTest {
                 .containsExactly(
                         "error: supabase/migrations/20251106000000_baseline_schema.sql:147:27: error[mixed-user-reference]"
                                 + " songs.last_modified_by references auth.users(id); 7 other FKs reference public.users(id)",
-                        "error:     hint: ALTER TABLE songs DROP CONSTRAINT songs_last_modified_by_fkey,",
+                        "error:     hint: Point it at public.users in a new migration:",
+                        "error:           ALTER TABLE songs DROP CONSTRAINT songs_last_modified_by_fkey,",
                         "error:             ADD FOREIGN KEY (last_modified_by) REFERENCES public.users(id);",
                         "warn: supabase/migrations/20251106000000_baseline_schema.sql:200:1: warning[unparsed-statement]"
                                 + " ALTER TABLE songs ... could not be read",
+                        "warn:     hint: Simplify the statement, or suppress the finding with -- refguard:ignore <reason>",
                         "info: supabase/migrations/20260217000000_add_password_reset_tokens.sql:3:3:"
                                 + " info[unenforced-reference] password_reset_tokens.user_id has no foreign key to"
                                 + " public.users",
@@ -35,6 +37,16 @@ class ConsoleReportTest {
                                 + " public.users(id);",
                         "info: refguard: 14 files, 1423 statements, 52 tables, 61 foreign keys; findings: 1 error,"
                                 + " 1 warning, 1 info (1 baselined); statements: 1420 read, 3 unreadable (99.8%); 0.84 s");
+    }
+
+    @Test
+    void theSummaryCountsForeignKeysPostgresqlWouldRejectToo() {
+        AnalysisStats stats = new AnalysisStats(List.of("prisma/migrations (Prisma)"), 2, 8, 8, 0, 0, 0, 1, 4, 2);
+        AnalysisResult result =
+                new AnalysisResult(List.of(), ReportFixtures.graph(), stats, ReportFixtures.rules(), List.of(), 10);
+
+        assertThat(ConsoleReport.summaryLine(result))
+                .startsWith("refguard: 2 files, 8 statements, 1 table, 6 foreign keys (2 rejected); findings:");
     }
 
     @Test

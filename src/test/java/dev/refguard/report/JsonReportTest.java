@@ -2,6 +2,8 @@ package dev.refguard.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.refguard.engine.AnalysisResult;
 import dev.refguard.engine.AnalysisStats;
 import dev.refguard.findings.Finding;
@@ -57,8 +59,10 @@ class JsonReportTest {
                               "column": 5,
                               "message": "password_reset_tokens.user_id references \\"users\\", created only by a seed migration",
                               "hint": "create \\"users\\" in a schema migration",
+                              "fix": "",
                               "fingerprint": "9f8e",
-                              "baselined": false
+                              "baselined": false,
+                              "preexisting": false
                             }
                           ],
                           "graph": {
@@ -109,7 +113,8 @@ class JsonReportTest {
                                 "line": 9,
                                 "seed": false
                               }
-                            ]
+                            ],
+                            "rejectedForeignKeys": []
                           },
                           "stats": {
                             "histories": [
@@ -123,6 +128,8 @@ class JsonReportTest {
                             "unreadable": 1,
                             "tables": 1,
                             "foreignKeys": 1,
+                            "rejectedForeignKeys": 0,
+                            "declaredForeignKeys": 1,
                             "coveragePercent": 87.5
                           }
                         }
@@ -165,7 +172,8 @@ class JsonReportTest {
                           "findings": [],
                           "graph": {
                             "tables": [],
-                            "foreignKeys": []
+                            "foreignKeys": [],
+                            "rejectedForeignKeys": []
                           },
                           "stats": {
                             "histories": [],
@@ -177,10 +185,44 @@ class JsonReportTest {
                             "unreadable": 0,
                             "tables": 0,
                             "foreignKeys": 0,
+                            "rejectedForeignKeys": 0,
+                            "declaredForeignKeys": 0,
                             "coveragePercent": 100.0
                           }
                         }
                         """);
+    }
+
+    @Test
+    void countsRejectedForeignKeysApartAndListsThemWithTheirReason() {
+        SchemaGraph.ForeignKey declared = new SchemaGraph.ForeignKey(
+                "prisma/migrations",
+                new SchemaGraph.Endpoint("public", "password_reset_tokens", List.of("user_id")),
+                new SchemaGraph.Endpoint("public", "users", List.of("id")),
+                "password_reset_tokens_user_id_fkey",
+                "NO ACTION",
+                "NO ACTION",
+                "prisma/migrations/2/migration.sql",
+                9,
+                false);
+        SchemaGraph graph = new SchemaGraph(
+                List.of(), List.of(), List.of(new SchemaGraph.RejectedForeignKey(declared, "target missing")));
+        AnalysisStats stats = new AnalysisStats(List.of("prisma/migrations (Prisma)"), 2, 8, 8, 0, 0, 0, 1, 0, 1);
+        AnalysisResult result = new AnalysisResult(List.of(), graph, stats, List.of(), List.of(), 0);
+
+        JsonObject json = JsonParser.parseString(JsonReport.render(result)).getAsJsonObject();
+
+        JsonObject rejected = json.getAsJsonObject("graph")
+                .getAsJsonArray("rejectedForeignKeys")
+                .get(0)
+                .getAsJsonObject();
+        assertThat(rejected.get("reason").getAsString()).isEqualTo("target missing");
+        assertThat(rejected.get("name").getAsString()).isEqualTo("password_reset_tokens_user_id_fkey");
+        assertThat(json.getAsJsonObject("graph").getAsJsonArray("foreignKeys")).isEmpty();
+        JsonObject counts = json.getAsJsonObject("stats");
+        assertThat(counts.get("foreignKeys").getAsInt()).isZero();
+        assertThat(counts.get("rejectedForeignKeys").getAsInt()).isEqualTo(1);
+        assertThat(counts.get("declaredForeignKeys").getAsInt()).isEqualTo(1);
     }
 
     @Test

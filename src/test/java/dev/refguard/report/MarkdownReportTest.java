@@ -24,8 +24,34 @@ class MarkdownReportTest {
         // outside the code block no markup survives; inside it, a fence longer than the hint's ```` holds it
         int fence = md.indexOf("\n  `````sql\n");
         assertThat(fence).isPositive();
-        assertThat(md.substring(0, fence)).doesNotContain("<").doesNotContain("](");
+        // (a "](" only after a backslash: the bracket is literal, no link)
+        assertThat(md.substring(0, fence)).doesNotContain("<").doesNotContainPattern("[^\\\\]\\]\\(");
         assertThat(md.substring(fence)).contains("<b>&amp;</b>").endsWith("\n  `````\n");
+    }
+
+    @Test
+    void putsOnlyTheSqlFixInACodeBlockAndTheWordsOfAHintAsText() {
+        String prose = "Create \"users\" in a schema migration that runs before this one";
+        Finding wordsOnly = new Finding(
+                "missing-reference-target", Severity.ERROR, new Location("a.sql", 3, 1), "m", prose, "", false);
+        String fix = "ALTER TABLE t ADD FOREIGN KEY (a) REFERENCES u(id);";
+        Finding withFix = new Finding(
+                "unenforced-reference",
+                Severity.INFO,
+                new Location("a.sql", 5, 1),
+                "m",
+                "Enforce it in a new migration:\n" + fix,
+                "",
+                false,
+                fix,
+                false);
+
+        String md = MarkdownReport.render(ReportFixtures.withFindings(List.of(wordsOnly, withFix)));
+
+        assertThat(md)
+                .contains("\n  Create \"users\" in a schema migration that runs before this one\n")
+                .contains("\n  Enforce it in a new migration:\n\n  ```sql\n  " + fix + "\n  ```\n");
+        assertThat(md.split("```sql", -1)).hasSize(2);
     }
 
     @Test

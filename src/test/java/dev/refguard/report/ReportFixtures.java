@@ -42,6 +42,9 @@ final class ReportFixtures {
                 new RuleInfo("destructive-on-shared", Severity.OFF, "Destructive statement on a shared table.", ""));
     }
 
+    static final String MIXED_FIX = "ALTER TABLE songs DROP CONSTRAINT songs_last_modified_by_fkey,\n"
+            + "  ADD FOREIGN KEY (last_modified_by) REFERENCES public.users(id);";
+
     /** Three findings shown (error with a two-line hint, warning, info) and one baselined error. */
     static List<Finding> findings() {
         return List.of(
@@ -50,9 +53,10 @@ final class ReportFixtures {
                         Severity.ERROR,
                         new Location(BASELINE_FILE, 147, 27),
                         "songs.last_modified_by references auth.users(id); 7 other FKs reference public.users(id)",
-                        "ALTER TABLE songs DROP CONSTRAINT songs_last_modified_by_fkey,\n"
-                                + "  ADD FOREIGN KEY (last_modified_by) REFERENCES public.users(id);",
+                        "Point it at public.users in a new migration:\n" + MIXED_FIX,
                         "a1b2c3",
+                        false,
+                        MIXED_FIX,
                         false),
                 new Finding(
                         "mixed-user-reference",
@@ -67,7 +71,7 @@ final class ReportFixtures {
                         Severity.WARNING,
                         new Location(BASELINE_FILE, 200, 1),
                         "ALTER TABLE songs ... could not be read",
-                        "",
+                        "Simplify the statement, or suppress the finding with -- refguard:ignore <reason>",
                         "",
                         false),
                 new Finding(
@@ -77,6 +81,8 @@ final class ReportFixtures {
                         "password_reset_tokens.user_id has no foreign key to public.users",
                         "ALTER TABLE password_reset_tokens ADD FOREIGN KEY (user_id) REFERENCES public.users(id);",
                         "0f0f0f",
+                        false,
+                        "ALTER TABLE password_reset_tokens ADD FOREIGN KEY (user_id) REFERENCES public.users(id);",
                         false));
     }
 
@@ -159,6 +165,9 @@ final class ReportFixtures {
 
     static final String HOSTILE_FILE = "db/migrations/V1__a&b <c>.sql";
 
+    static final String HOSTILE_FIX =
+            "```\nALTER TABLE \"" + HOSTILE_TABLE + "\" ALTER COLUMN x TYPE integer; -- <b>&amp;</b>\n````";
+
     /**
      * Names and texts that try to break every format: quotes, markup, entities, a Mermaid directive,
      * backslashes, a line break, a control character, a bidi override, non-ASCII letters, a column called
@@ -226,8 +235,10 @@ final class ReportFixtures {
                         Severity.ERROR,
                         new Location(HOSTILE_FILE, 7, 3),
                         "\"" + HOSTILE_TABLE + "\" | <script>alert(1)</script> & ]]> \u0007 \u202Eevil\nsecond line",
-                        "```\nALTER TABLE \"" + HOSTILE_TABLE + "\" ALTER COLUMN x TYPE integer; -- <b>&amp;</b>\n````",
+                        "Change <b>it</b> & `now` [x](http://e.invalid):\n" + HOSTILE_FIX,
                         "abc",
+                        false,
+                        HOSTILE_FIX,
                         false),
                 new Finding(
                         "unparsed-statement",

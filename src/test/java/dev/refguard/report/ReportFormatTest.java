@@ -21,7 +21,7 @@ class ReportFormatTest {
         assertThatThrownBy(() -> ReportFormat.parse("pdf"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown format 'pdf'; valid: console, sarif, json, github, gitlab, checkstyle, junit,"
-                        + " markdown, mermaid, dot");
+                        + " markdown, mermaid, dot, html");
     }
 
     @Test
@@ -37,7 +37,8 @@ class ReportFormatTest {
                         "refguard-junit.xml",
                         "refguard.md",
                         "schema.mmd",
-                        "schema.dot")
+                        "schema.dot",
+                        "index.html")
                 .doesNotHaveDuplicates();
         assertThat(ReportFormat.CONSOLE.fileName()).isNull();
         assertThat(ReportFormat.GITHUB.fileName()).isNull();

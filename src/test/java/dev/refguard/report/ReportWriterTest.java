@@ -2,6 +2,7 @@ package dev.refguard.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.refguard.engine.AnalysisResult;
 import dev.refguard.findings.Finding;
@@ -10,8 +11,10 @@ import dev.refguard.report.ReportFixtures.ListConsole;
 import dev.refguard.schema.TableId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -193,6 +196,23 @@ class ReportWriterTest {
 
         assertThat(out).doesNotExist();
         assertThat(console.lines).isNotEmpty();
+    }
+
+    @Test
+    void writesReportsWithThePermissionsTheUmaskGivesAPlainFile() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path out = temp.resolve("target/refguard");
+        Files.createDirectories(out);
+        // what this process's umask gives a file created plainly (rw-r--r-- under the usual 022)
+        Set<PosixFilePermission> plain = Files.getPosixFilePermissions(Files.createFile(temp.resolve("probe")));
+
+        ReportWriter.write(ReportFixtures.sample(), FILE_FORMATS, out, new ListConsole(), Map.of());
+
+        for (String name : ALL_FILES) {
+            assertThat(Files.getPosixFilePermissions(out.resolve(name)))
+                    .as(name)
+                    .isEqualTo(plain);
+        }
     }
 
     @Test

