@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Reads the files of one history root by the rules of its layout: which files belong to it, the order the
@@ -71,6 +72,69 @@ final class HistoryReader {
         return Optional.empty();
     }
 
+    /** A file dbmate runs: a name that starts with a digit (its version) and ends in {@code .sql}. */
+    private static final Pattern DBMATE_NAME = Pattern.compile("(\\d+).*\\.sql");
+
+    /** A file goose runs: a positive version, {@code _}, anything, {@code .sql}. */
+    private static final Pattern GOOSE_NAME = Pattern.compile("(\\d+)_.*\\.sql");
+
+    /** A golang-migrate file: {@code <version>_<title>.up.sql} or {@code .down.sql}. */
+    private static final Pattern GOLANG_MIGRATE_NAME = Pattern.compile("(\\d+)_(.*)\\.(up|down)\\.sql");
+
+    /** How much of each file detection reads for a tool's marker; the markers stand near the top. */
+    private static final int MARKER_SCAN_CHARS = 1 << 16;
+
+    /**
+     * The Go migration tool whose files a folder holds, by their names and markers: {@code *.up.sql} and
+     * {@code *.down.sql} twins (golang-migrate), {@code -- migrate:up} (dbmate), {@code -- +goose Up} (goose). Only
+     * the {@code .sql} files directly in the folder count, as each tool reads one folder.
+     */
+    static Optional<Layout> toolLayoutOf(Path dir) {
+        List<Path> files;
+        try {
+            files = FileTree.sqlFiles(dir, false, false);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        files.sort(Comparator.comparing(HistoryReader::name));
+        boolean up = false;
+        boolean down = false;
+        for (Path file : files) {
+            var m = GOLANG_MIGRATE_NAME.matcher(name(file));
+            if (m.matches()) {
+                up |= m.group(3).equals("up");
+                down |= m.group(3).equals("down");
+            }
+        }
+        if (up && down) {
+            return Optional.of(Layout.GOLANG_MIGRATE);
+        }
+        for (Path file : files) {
+            String name = name(file);
+            if (!DBMATE_NAME.matcher(name).matches()) {
+                continue;
+            }
+            String head = head(file);
+            if (UpSections.hasDbmateMarker(head)) {
+                return Optional.of(Layout.DBMATE);
+            }
+            if (GOOSE_NAME.matcher(name).matches() && UpSections.hasGooseMarker(head)) {
+                return Optional.of(Layout.GOOSE);
+            }
+        }
+        return up ? Optional.of(Layout.GOLANG_MIGRATE) : Optional.empty();
+    }
+
+    private static String head(Path file) {
+        try (var reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            char[] buffer = new char[MARKER_SCAN_CHARS];
+            int n = reader.read(buffer);
+            return n <= 0 ? "" : new String(buffer, 0, n);
+        } catch (IOException | RuntimeException e) {
+            return ""; // an unreadable or undecodable file marks no tool; it is reported when read
+        }
+    }
+
     /**
      * The files of the history rooted at {@code root}, in migration order.
      *
@@ -81,6 +145,9 @@ final class HistoryReader {
             case SUPABASE -> supabase(root, strict);
             case PRISMA -> prisma(root, strict);
             case FLYWAY -> flyway(root, strict);
+            case DBMATE -> dbmate(root, strict);
+            case GOOSE -> goose(root, strict);
+            case GOLANG_MIGRATE -> golangMigrate(root, strict);
             case PLAIN -> plain(List.of(root), strict);
         };
     }
@@ -94,6 +161,8 @@ final class HistoryReader {
         Path base = switch (layout) {
             case SUPABASE, PRISMA -> up(root, 2);
             case FLYWAY -> name(up(root, 3)).equals("resources") ? up(root, 5) : up(root, 2);
+            case DBMATE, GOOSE, GOLANG_MIGRATE ->
+                root.toAbsolutePath().normalize().getParent();
             case PLAIN -> baseDir;
         };
         return base == null ? baseDir : base;
@@ -189,6 +258,55 @@ final class HistoryReader {
     }
 
     /**
+     * dbmate: the files of the folder whose names start with their version, by file name as dbmate sorts them;
+     * only their {@code -- migrate:up} sections are read.
+     */
+    private List<MigrationFile> dbmate(Path root, boolean strict) throws IOException {
+        Path base = seedBase(root, Layout.DBMATE);
+        SqlText up = new SqlText.Rewritten("dbmate migrate:up sections", UpSections::dbmate);
+        List<MigrationFile> files = new ArrayList<>();
+        FileTree.sqlFiles(root, false, strict).stream()
+                .filter(path -> DBMATE_NAME.matcher(name(path)).matches())
+                .sorted(Comparator.comparing(HistoryReader::name))
+                .forEach(path -> files.add(file(path, false, base, up)));
+        return files;
+    }
+
+    /**
+     * goose: the files of the folder named {@code <version>_<name>.sql}, by version as a number (goose refuses two
+     * files of one version; the name only makes the order total); only their {@code -- +goose Up} sections are
+     * read. {@code StatementBegin}/{@code StatementEnd} need nothing: refguard's splitter reads dollar quotes.
+     */
+    private List<MigrationFile> goose(Path root, boolean strict) throws IOException {
+        Path base = seedBase(root, Layout.GOOSE);
+        SqlText up = new SqlText.Rewritten("goose Up section", UpSections::goose);
+        return byVersion(root, strict, GOOSE_NAME, base, up);
+    }
+
+    /** golang-migrate: the {@code <version>_<title>.up.sql} files, by version as a number. */
+    private List<MigrationFile> golangMigrate(Path root, boolean strict) throws IOException {
+        Path base = seedBase(root, Layout.GOLANG_MIGRATE);
+        List<MigrationFile> all = byVersion(root, strict, GOLANG_MIGRATE_NAME, base, SqlText.AS_WRITTEN);
+        return all.stream().filter(f -> f.fileName().endsWith(".up.sql")).toList();
+    }
+
+    private List<MigrationFile> byVersion(Path root, boolean strict, Pattern name, Path base, SqlText text)
+            throws IOException {
+        record Versioned(Path path, java.math.BigInteger version, String name) {}
+        List<Versioned> found = new ArrayList<>();
+        for (Path path : FileTree.sqlFiles(root, false, strict)) {
+            var m = name.matcher(name(path));
+            if (m.matches()) {
+                found.add(new Versioned(path, new java.math.BigInteger(m.group(1)), name(path)));
+            }
+        }
+        found.sort(Comparator.comparing(Versioned::version).thenComparing(Versioned::name));
+        List<MigrationFile> files = new ArrayList<>();
+        found.forEach(v -> files.add(file(v.path(), false, base, text)));
+        return files;
+    }
+
+    /**
      * Plain folders: every {@code .sql} file below them, merged and ordered by relative path in natural
      * order ({@code 2_x.sql} before {@code 10_y.sql}); a file reached through two configured folders
      * counts once. Folders of {@link #SKIPPED_DIRECTORIES} below a root are not entered: a configured
@@ -225,9 +343,14 @@ final class HistoryReader {
     }
 
     private MigrationFile file(Path path, boolean alwaysSeed, Path seedBase) {
+        return file(path, alwaysSeed, seedBase, SqlText.AS_WRITTEN);
+    }
+
+    private MigrationFile file(Path path, boolean alwaysSeed, Path seedBase, SqlText text) {
         String relativePath = relative(path);
         String seedPath = slashed(seedBase.relativize(path.toAbsolutePath().normalize()));
-        return new MigrationFile(path.toAbsolutePath().normalize(), relativePath, alwaysSeed || seeds.isSeed(seedPath));
+        return new MigrationFile(
+                path.toAbsolutePath().normalize(), relativePath, alwaysSeed || seeds.isSeed(seedPath), "", text);
     }
 
     private static String slashed(Path relative) {

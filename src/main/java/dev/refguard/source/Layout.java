@@ -5,6 +5,9 @@ public enum Layout {
     SUPABASE("Supabase"),
     PRISMA("Prisma"),
     FLYWAY("Flyway"),
+    DBMATE("dbmate"),
+    GOOSE("goose"),
+    GOLANG_MIGRATE("golang-migrate"),
     PLAIN("plain directory");
 
     private final String displayName;

@@ -91,6 +91,9 @@ public final class SourceDiscovery {
                         }
                     }
                     Optional<Layout> layout = HistoryReader.layoutOf(dir, true);
+                    if (layout.isEmpty()) {
+                        layout = HistoryReader.toolLayoutOf(dir);
+                    }
                     if (layout.isPresent()) {
                         roots.put(dir, layout.get());
                         // The layout reader takes it from here; a root is never part of another root.
@@ -143,8 +146,11 @@ public final class SourceDiscovery {
         Set<String> roots = new LinkedHashSet<>();
         dirs.forEach(dir -> roots.add(reader.relative(dir)));
         String root = String.join(",", roots);
-        Layout layout =
-                dirs.size() == 1 ? HistoryReader.layoutOf(dirs.get(0), false).orElse(Layout.PLAIN) : Layout.PLAIN;
+        Layout layout = dirs.size() == 1
+                ? HistoryReader.layoutOf(dirs.get(0), false)
+                        .or(() -> HistoryReader.toolLayoutOf(dirs.get(0)))
+                        .orElse(Layout.PLAIN)
+                : Layout.PLAIN;
         List<MigrationFile> files;
         if (layout == Layout.PLAIN) {
             List<MigrationFile> merged = new ArrayList<>();
