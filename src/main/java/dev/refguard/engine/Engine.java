@@ -62,7 +62,11 @@ public final class Engine {
     public static AnalysisResult analyze(RefguardConfig config, Map<String, String> pinnedIdentityTables) {
         long start = System.nanoTime();
         SourceDiscovery.Discovery discovery = SourceDiscovery.discover(
-                config.baseDir(), config.directories(), config.seedPatterns(), config.skipModuleDirectories());
+                config.baseDir(),
+                config.directories(),
+                config.seedPatterns(),
+                config.skipModuleDirectories(),
+                config.tools());
         List<MigrationHistory> histories = discovery.histories();
 
         // a file can belong to one history only, but parse each path once regardless

@@ -1,6 +1,7 @@
 package dev.refguard.engine;
 
 import dev.refguard.findings.Severity;
+import dev.refguard.source.ToolConfiguration;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.util.Map;
  * @param encoding how migration files are read
  * @param skipModuleDirectories skip folders with their own {@code pom.xml} (inside a Maven build)
  * @param statementTimeout the time bound of one statement's parse
+ * @param tools what the build file configures for the migration tools (Flyway, Liquibase), as plain text
  */
 public record RefguardConfig(
         Path baseDir,
@@ -37,7 +39,8 @@ public record RefguardConfig(
         Map<String, Severity> severities,
         Charset encoding,
         boolean skipModuleDirectories,
-        Duration statementTimeout) {
+        Duration statementTimeout,
+        ToolConfiguration tools) {
 
     /**
      * The default of {@code seedPatterns}. Sample data counts as seed data only when it says so
@@ -83,6 +86,37 @@ public record RefguardConfig(
         managedSchemas = List.copyOf(managedSchemas);
         externalTables = List.copyOf(externalTables);
         severities = Map.copyOf(severities);
+        tools = tools == null ? ToolConfiguration.NONE : tools;
+    }
+
+    /** A configuration with no migration tool configured in the build file. */
+    public RefguardConfig(
+            Path baseDir,
+            List<String> directories,
+            List<String> seedPatterns,
+            List<String> identityTables,
+            String canonicalIdentityTable,
+            List<String> sharedTables,
+            List<String> managedSchemas,
+            List<String> externalTables,
+            Map<String, Severity> severities,
+            Charset encoding,
+            boolean skipModuleDirectories,
+            Duration statementTimeout) {
+        this(
+                baseDir,
+                directories,
+                seedPatterns,
+                identityTables,
+                canonicalIdentityTable,
+                sharedTables,
+                managedSchemas,
+                externalTables,
+                severities,
+                encoding,
+                skipModuleDirectories,
+                statementTimeout,
+                ToolConfiguration.NONE);
     }
 
     /** The defaults of SPEC §3 for {@code baseDir}. */

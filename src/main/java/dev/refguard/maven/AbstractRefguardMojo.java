@@ -244,6 +244,8 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
                 .formats(formatsParameter())
                 .encoding(encoding)
                 .statementTimeoutMillis(statementTimeout)
+                .flywayPlugin(PluginConfigurations.of(project, "org.flywaydb", "flyway-maven-plugin"))
+                .liquibasePlugin(PluginConfigurations.of(project, "org.liquibase", "liquibase-maven-plugin"))
                 .build();
         try {
             return ConfigurationMapper.map(parameters, baseDir, hasPom(), environment);

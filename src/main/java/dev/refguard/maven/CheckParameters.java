@@ -20,6 +20,9 @@ import java.util.Map;
  * @param formats report format ids; each entry may be comma-separated
  * @param encoding charset name of the migration files
  * @param statementTimeoutMillis time bound of one statement's parse, in milliseconds
+ * @param flywayPlugin the {@code <configuration>} of the project's {@code flyway-maven-plugin}, as plain text (see
+ *     {@link dev.refguard.source.ToolConfiguration}); {@code null} when it has none
+ * @param liquibasePlugin the same of its {@code liquibase-maven-plugin}
  */
 public record CheckParameters(
         List<String> directories,
@@ -33,7 +36,9 @@ public record CheckParameters(
         String failOn,
         List<String> formats,
         String encoding,
-        Long statementTimeoutMillis) {
+        Long statementTimeoutMillis,
+        Map<String, String> flywayPlugin,
+        Map<String, String> liquibasePlugin) {
 
     /** Parameters with nothing set: every value takes its SPEC §3 default. */
     public static CheckParameters unset() {
@@ -59,8 +64,22 @@ public record CheckParameters(
         private List<String> formats;
         private String encoding;
         private Long statementTimeoutMillis;
+        private Map<String, String> flywayPlugin;
+        private Map<String, String> liquibasePlugin;
 
         private Builder() {}
+
+        /** Sets the Flyway plugin's configuration. */
+        public Builder flywayPlugin(Map<String, String> value) {
+            flywayPlugin = value;
+            return this;
+        }
+
+        /** Sets the Liquibase plugin's configuration. */
+        public Builder liquibasePlugin(Map<String, String> value) {
+            liquibasePlugin = value;
+            return this;
+        }
 
         /** Sets {@code directories}. */
         public Builder directories(List<String> value) {
@@ -148,7 +167,9 @@ public record CheckParameters(
                     failOn,
                     formats,
                     encoding,
-                    statementTimeoutMillis);
+                    statementTimeoutMillis,
+                    flywayPlugin,
+                    liquibasePlugin);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.refguard.engine.RefguardConfig;
 import dev.refguard.findings.Severity;
 import dev.refguard.report.ReportFormat;
 import dev.refguard.rules.RuleRegistry;
+import dev.refguard.source.ToolConfiguration;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,8 @@ public final class ConfigurationMapper {
                 severities(parameters.severities()),
                 encoding(parameters.encoding()),
                 insideMavenBuild,
-                statementTimeout(parameters.statementTimeoutMillis()));
+                statementTimeout(parameters.statementTimeoutMillis()),
+                new ToolConfiguration(parameters.flywayPlugin(), parameters.liquibasePlugin()));
         return new CheckSettings(config, formats(parameters.formats(), environment), failOn(parameters.failOn()));
     }
 

@@ -27,14 +27,28 @@ final class HistoryReader {
 
     private final Path baseDir;
     private final SeedClassifier seeds;
+    private final FlywaySettings flywaySettings;
 
     /**
      * @param baseDir the absolute, normalised base directory; relative paths are given from it
      * @param seeds the {@code seedPatterns}
      */
     HistoryReader(Path baseDir, SeedClassifier seeds) {
+        this(baseDir, seeds, FlywaySettings.defaults());
+    }
+
+    /**
+     * @param flywaySettings the module's Flyway naming and placeholders
+     */
+    HistoryReader(Path baseDir, SeedClassifier seeds, FlywaySettings flywaySettings) {
         this.baseDir = baseDir;
         this.seeds = seeds;
+        this.flywaySettings = flywaySettings;
+    }
+
+    /** The module's Flyway configuration. */
+    FlywaySettings flywaySettings() {
+        return flywaySettings;
     }
 
     /**
@@ -228,21 +242,39 @@ final class HistoryReader {
      * {@code .sql} file, so both are left out.
      */
     private List<MigrationFile> flyway(Path root, boolean strict) throws IOException {
-        Path base = seedBase(root, Layout.FLYWAY);
-        record Named(Path path, String relativePath, FlywayFileName name) {}
+        return flyway(
+                List.of(new FlywaySettings.Location(relative(root), root, false)),
+                seedBase(root, Layout.FLYWAY),
+                strict);
+    }
+
+    /**
+     * Flyway's configured {@code locations}, merged into one history as Flyway merges them: all versioned files by
+     * version, then all repeatable ones by description. Files of a seed location are seed files.
+     */
+    List<MigrationFile> flywayLocations(List<FlywaySettings.Location> locations, boolean strict) throws IOException {
+        return flyway(locations, baseDir, strict);
+    }
+
+    private List<MigrationFile> flyway(List<FlywaySettings.Location> locations, Path base, boolean strict)
+            throws IOException {
+        record Named(Path path, String relativePath, FlywayFileName name, boolean seed) {}
         List<Named> versioned = new ArrayList<>();
         List<Named> repeatable = new ArrayList<>();
-        for (Path path : FileTree.sqlFiles(root, true, strict)) {
-            Optional<FlywayFileName> parsed = FlywayFileName.parse(name(path));
-            if (parsed.isEmpty()) {
-                continue;
-            }
-            Named named = new Named(path, relative(path), parsed.get());
-            switch (parsed.get().kind()) {
-                case VERSIONED -> versioned.add(named);
-                case REPEATABLE -> repeatable.add(named);
-                case UNDO -> {
-                    // reverts a version; not part of the history a fresh database replays
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (FlywaySettings.Location location : locations) {
+            for (Path path : FileTree.sqlFiles(location.dir(), true, strict)) {
+                Optional<FlywayFileName> parsed = FlywayFileName.parse(name(path), flywaySettings.naming());
+                if (parsed.isEmpty() || !seen.add(relative(path))) {
+                    continue;
+                }
+                Named named = new Named(path, relative(path), parsed.get(), location.seed());
+                switch (parsed.get().kind()) {
+                    case VERSIONED -> versioned.add(named);
+                    case REPEATABLE -> repeatable.add(named);
+                    case UNDO -> {
+                        // reverts a version; not part of the history a fresh database replays
+                    }
                 }
             }
         }
@@ -251,9 +283,10 @@ final class HistoryReader {
                 .thenComparing(Named::relativePath, NaturalOrder.PATHS));
         repeatable.sort(Comparator.comparing((Named n) -> n.name().description())
                 .thenComparing(Named::relativePath, NaturalOrder.PATHS));
+        SqlText text = flywaySettings.sqlText();
         List<MigrationFile> files = new ArrayList<>();
-        versioned.forEach(n -> files.add(file(n.path(), false, base)));
-        repeatable.forEach(n -> files.add(file(n.path(), false, base)));
+        versioned.forEach(n -> files.add(file(n.path(), n.seed(), base, text)));
+        repeatable.forEach(n -> files.add(file(n.path(), n.seed(), base, text)));
         return files;
     }
 

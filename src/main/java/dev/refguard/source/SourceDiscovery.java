@@ -60,9 +60,26 @@ public final class SourceDiscovery {
      */
     public static Discovery discover(
             Path baseDir, List<String> directories, List<String> seedPatterns, boolean skipModuleDirectories) {
+        return discover(baseDir, directories, seedPatterns, skipModuleDirectories, ToolConfiguration.NONE);
+    }
+
+    /**
+     * Like {@link #discover(Path, List, List, boolean)}, with what the build says about the migration tools: a
+     * configured Flyway's {@code locations} (from the {@code flyway-maven-plugin}, else Spring Boot's
+     * {@code spring.flyway.locations}) form one history in place of Flyway's default folder, and its naming and
+     * placeholders apply to every Flyway file of the module.
+     */
+    public static Discovery discover(
+            Path baseDir,
+            List<String> directories,
+            List<String> seedPatterns,
+            boolean skipModuleDirectories,
+            ToolConfiguration tools) {
         Path base = baseDir.toAbsolutePath().normalize();
+        SpringConfig spring = SpringConfig.read(base);
+        FlywaySettings flyway = FlywaySettings.resolve(base, tools.flyway(), spring);
         HistoryReader reader =
-                new HistoryReader(base, SeedClassifier.of(seedPatterns == null ? List.of() : seedPatterns));
+                new HistoryReader(base, SeedClassifier.of(seedPatterns == null ? List.of() : seedPatterns), flyway);
         List<String> configured = directories == null
                 ? List.of()
                 : directories.stream()
@@ -76,10 +93,20 @@ public final class SourceDiscovery {
 
     private static Discovery autoDiscover(Path base, HistoryReader reader, boolean skipModuleDirectories) {
         Map<Path, Layout> roots = new TreeMap<>();
+        FlywaySettings flyway = reader.flywaySettings();
+        // configured locations replace Flyway's default folder; they are read together below
+        Set<Path> flywayDirs = new java.util.HashSet<>();
+        if (flyway.configured()) {
+            flyway.locations().forEach(l -> flywayDirs.add(l.dir()));
+            flywayDirs.add(base.resolve("src/main/resources/db/migration"));
+        }
         try {
             FileTree.walk(base, Integer.MAX_VALUE, false, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (flywayDirs.contains(dir.toAbsolutePath().normalize())) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
                     if (!dir.equals(base)) {
                         if (HistoryReader.SKIPPED_DIRECTORIES.contains(
                                 dir.getFileName().toString())) {
@@ -129,11 +156,29 @@ public final class SourceDiscovery {
                 histories.add(new MigrationHistory(root, layout, files));
             }
         });
+        List<FlywaySettings.Location> present = flyway.locations().stream()
+                .filter(l -> Files.isDirectory(l.dir()))
+                .toList();
+        if (!present.isEmpty()) {
+            String root = String.join(
+                    ",", present.stream().map(l -> reader.relative(l.dir())).toList());
+            List<MigrationFile> files;
+            try {
+                files = reader.flywayLocations(present, true);
+            } catch (IOException e) {
+                throw new SourceException(
+                        "Flyway location (" + flyway.configuredIn() + ") cannot be read (" + e.getMessage() + ")", e);
+            }
+            if (!files.isEmpty()) {
+                histories.add(new MigrationHistory(root, Layout.FLYWAY, files));
+            }
+        }
         histories.sort(Comparator.comparing(MigrationHistory::root));
         if (!histories.isEmpty()) {
             return new Discovery(histories, List.of());
         }
         Set<String> lookedIn = new LinkedHashSet<>(CONVENTIONAL_ROOTS);
+        flyway.locations().forEach(l -> lookedIn.add(l.written()));
         lookedIn.addAll(emptyRoots);
         return new Discovery(List.of(), List.copyOf(lookedIn));
     }
