@@ -84,7 +84,9 @@ public final class MigrationParser implements AutoCloseable {
 
     private ParsedFile parseFile(MigrationFile file, Charset encoding) {
         if (file.sqlText() instanceof SqlText.Generated generated) {
-            return parse(file, generated.text(), List.of());
+            List<SplitProblem> problems = new ArrayList<>();
+            generated.problems().forEach(p -> problems.add(new SplitProblem(p.message(), Math.max(1, p.line()), 1)));
+            return parse(file, generated.text(), problems);
         }
         long size;
         try {

@@ -159,6 +159,7 @@ final class HistoryReader {
             case SUPABASE -> supabase(root, strict);
             case PRISMA -> prisma(root, strict);
             case FLYWAY -> flyway(root, strict);
+            case LIQUIBASE -> liquibaseMaster(root).map(this::liquibase).orElse(List.of());
             case DBMATE -> dbmate(root, strict);
             case GOOSE -> goose(root, strict);
             case GOLANG_MIGRATE -> golangMigrate(root, strict);
@@ -177,7 +178,7 @@ final class HistoryReader {
             case FLYWAY -> name(up(root, 3)).equals("resources") ? up(root, 5) : up(root, 2);
             case DBMATE, GOOSE, GOLANG_MIGRATE ->
                 root.toAbsolutePath().normalize().getParent();
-            case PLAIN -> baseDir;
+            case LIQUIBASE, PLAIN -> baseDir;
         };
         return base == null ? baseDir : base;
     }
@@ -288,6 +289,54 @@ final class HistoryReader {
         versioned.forEach(n -> files.add(file(n.path(), n.seed(), base, text)));
         repeatable.forEach(n -> files.add(file(n.path(), n.seed(), base, text)));
         return files;
+    }
+
+    /** The master changelog names Liquibase and Spring Boot look for in {@code db/changelog}. */
+    static final List<String> LIQUIBASE_MASTERS = List.of(
+            "db.changelog-master.yaml",
+            "db.changelog-master.yml",
+            "db.changelog-master.xml",
+            "db.changelog-master.json",
+            "db.changelog-master.sql");
+
+    /** The master changelog in a {@code db/changelog} folder, if it has one. */
+    static Optional<Path> liquibaseMaster(Path dir) {
+        if (!name(dir).equals("changelog") || !name(dir.getParent()).equals("db")) {
+            return Optional.empty();
+        }
+        return LIQUIBASE_MASTERS.stream()
+                .map(dir::resolve)
+                .filter(Files::isRegularFile)
+                .findFirst();
+    }
+
+    /**
+     * Liquibase: the master changelog and all it includes, read by Liquibase itself, each changeset rendered as the
+     * SQL it runs on PostgreSQL; changesets whose context or labels name seed data are seed parts.
+     */
+    List<MigrationFile> liquibase(Path master) {
+        Path file = master.toAbsolutePath().normalize();
+        List<Path> roots = new ArrayList<>();
+        // the classpath root the changelog's paths are written from: src/main/resources, or the folder above db/
+        for (Path p = file.getParent(); p != null; p = p.getParent()) {
+            if (name(p).equals("resources") && name(p.getParent()).equals("main")) {
+                roots.add(p);
+                break;
+            }
+        }
+        Path changelogDir = file.getParent();
+        if (name(changelogDir).equals("changelog")
+                && name(changelogDir.getParent()).equals("db")) {
+            Path above = changelogDir.getParent().getParent();
+            if (above != null && !roots.contains(above)) {
+                roots.add(above);
+            }
+        }
+        if (!roots.contains(baseDir)) {
+            roots.add(baseDir);
+        }
+        return new dev.refguard.source.liquibase.LiquibaseReader(baseDir, this::relative, seeds::isSeed)
+                .read(file, roots);
     }
 
     /**

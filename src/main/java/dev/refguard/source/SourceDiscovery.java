@@ -22,8 +22,11 @@ import java.util.TreeMap;
 /** Finds the migration histories of a project (SPEC §4). */
 public final class SourceDiscovery {
     /** The conventional places, named in the warning when auto-discovery finds nothing. */
-    private static final List<String> CONVENTIONAL_ROOTS =
-            List.of("supabase/migrations", "prisma/migrations", "src/main/resources/db/migration");
+    private static final List<String> CONVENTIONAL_ROOTS = List.of(
+            "supabase/migrations",
+            "prisma/migrations",
+            "src/main/resources/db/migration",
+            "src/main/resources/db/changelog/db.changelog-master.*");
 
     private SourceDiscovery() {}
 
@@ -87,12 +90,17 @@ public final class SourceDiscovery {
                         .map(String::trim)
                         .toList();
         return configured.isEmpty()
-                ? autoDiscover(base, reader, skipModuleDirectories)
+                ? autoDiscover(base, reader, skipModuleDirectories, liquibaseMasters(base, tools, spring))
                 : readConfigured(base, reader, configured);
     }
 
-    private static Discovery autoDiscover(Path base, HistoryReader reader, boolean skipModuleDirectories) {
+    private static Discovery autoDiscover(
+            Path base, HistoryReader reader, boolean skipModuleDirectories, List<Path> configuredMasters) {
         Map<Path, Layout> roots = new TreeMap<>();
+        // Liquibase: master changelogs, configured or found in db/changelog; the files they include are theirs
+        Set<Path> masters = new java.util.LinkedHashSet<>(configuredMasters);
+        Set<Path> masterDirs = new java.util.HashSet<>();
+        configuredMasters.forEach(m -> masterDirs.add(m.getParent()));
         FlywaySettings flyway = reader.flywaySettings();
         // configured locations replace Flyway's default folder; they are read together below
         Set<Path> flywayDirs = new java.util.HashSet<>();
@@ -116,6 +124,14 @@ public final class SourceDiscovery {
                         if (skipModuleDirectories && Files.isRegularFile(dir.resolve("pom.xml"))) {
                             return FileVisitResult.SKIP_SUBTREE;
                         }
+                    }
+                    Path normalized = dir.toAbsolutePath().normalize();
+                    Optional<Path> master = HistoryReader.liquibaseMaster(normalized);
+                    if (master.isPresent() || masterDirs.contains(normalized)) {
+                        if (!masterDirs.contains(normalized)) {
+                            masters.add(master.get());
+                        }
+                        return FileVisitResult.SKIP_SUBTREE;
                     }
                     Optional<Layout> layout = HistoryReader.layoutOf(dir, true);
                     if (layout.isEmpty()) {
@@ -156,6 +172,12 @@ public final class SourceDiscovery {
                 histories.add(new MigrationHistory(root, layout, files));
             }
         });
+        for (Path master : masters) {
+            List<MigrationFile> files = reader.liquibase(master);
+            if (!files.isEmpty()) {
+                histories.add(new MigrationHistory(reader.relative(master), Layout.LIQUIBASE, files));
+            }
+        }
         List<FlywaySettings.Location> present = flyway.locations().stream()
                 .filter(l -> Files.isDirectory(l.dir()))
                 .toList();
@@ -181,6 +203,37 @@ public final class SourceDiscovery {
         flyway.locations().forEach(l -> lookedIn.add(l.written()));
         lookedIn.addAll(emptyRoots);
         return new Discovery(List.of(), List.copyOf(lookedIn));
+    }
+
+    /**
+     * The master changelogs the build names: the {@code changeLogFile} of a {@code liquibase-maven-plugin}, else
+     * Spring Boot's {@code spring.liquibase.change-log}; a {@code classpath:} path is read below
+     * {@code src/main/resources}. Only those that exist.
+     */
+    private static List<Path> liquibaseMasters(Path base, ToolConfiguration tools, SpringConfig spring) {
+        String configured = tools.liquibase().get("changeLogFile");
+        if (configured == null || configured.isBlank()) {
+            configured = spring.get("spring.liquibase.change-log");
+        }
+        if (configured == null || configured.isBlank() || configured.contains("${")) {
+            return List.of();
+        }
+        String path = configured.strip();
+        boolean classpath = path.startsWith("classpath:");
+        path = path.replaceFirst("^classpath\\*?:", "");
+        List<Path> candidates = new ArrayList<>();
+        if (!classpath) {
+            candidates.add(base.resolve(path));
+        }
+        while (path.startsWith("/")) {
+            path = path.substring(1);
+        }
+        candidates.add(base.resolve("src/main/resources").resolve(path));
+        return candidates.stream()
+                .map(p -> p.toAbsolutePath().normalize())
+                .filter(Files::isRegularFile)
+                .limit(1)
+                .toList();
     }
 
     private static Discovery readConfigured(Path base, HistoryReader reader, List<String> configured) {

@@ -33,10 +33,25 @@ public sealed interface SqlText {
      * starts on the line of the change that produced it.
      *
      * @param text the SQL
+     * @param problems what the tool could not read or render, each at its line of the file
      */
-    record Generated(String text) implements SqlText {
+    record Generated(String text, java.util.List<Problem> problems) implements SqlText {
         public Generated {
             Objects.requireNonNull(text, "text");
+            problems = java.util.List.copyOf(problems);
+        }
+
+        /** Generated SQL without problems. */
+        public Generated(String text) {
+            this(text, java.util.List.of());
         }
     }
+
+    /**
+     * Something a tool could not read or render.
+     *
+     * @param message what and why
+     * @param line the line of the file it concerns
+     */
+    record Problem(String message, int line) {}
 }
