@@ -206,6 +206,44 @@ class LiquibaseSourceTest {
     }
 
     @Test
+    void theLiquibasePluginsChangeLogFileIsTheMaster() throws IOException {
+        write("database/changelog.xml", XML_HEAD + """
+                    <changeSet id="1" author="dev">
+                        <createTable tableName="notes">
+                            <column name="author_id" type="bigint">
+                                <constraints foreignKeyName="fk_notes_author" references="authors(id)"/>
+                            </column>
+                        </createTable>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        RefguardConfig defaults = RefguardConfig.defaults(base);
+        RefguardConfig config = new RefguardConfig(
+                base,
+                List.of(),
+                defaults.seedPatterns(),
+                defaults.identityTables(),
+                null,
+                List.of(),
+                defaults.managedSchemas(),
+                List.of(),
+                java.util.Map.of(),
+                defaults.encoding(),
+                true,
+                defaults.statementTimeout(),
+                new dev.refguard.source.ToolConfiguration(
+                        java.util.Map.of(), java.util.Map.of("changeLogFile", "database/changelog.xml")));
+
+        AnalysisResult result = Engine.analyze(config);
+
+        assertThat(result.stats().histories()).containsExactly("database/changelog.xml (Liquibase)");
+        assertThat(result.findings())
+                .extracting(f -> f.ruleId() + " " + f.location().file() + ":"
+                        + f.location().line())
+                .containsExactly("missing-reference-target database/changelog.xml:7");
+    }
+
+    @Test
     void seedContextsAndLabels() {
         assertThat(LiquibaseReader.seedContext("demo")).isTrue();
         assertThat(LiquibaseReader.seedContext("dev, local")).isTrue();
