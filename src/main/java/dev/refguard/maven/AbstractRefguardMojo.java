@@ -35,7 +35,8 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
 
     /**
      * Migration roots, relative to the base directory; the directories named together form one history. When none is
-     * set, the Supabase, Prisma and Flyway layouts below the base directory are discovered. A comma-separated list, or
+     * set, the Supabase, Prisma, Flyway (as the pom's flyway-maven-plugin or Spring Boot configures it), Liquibase,
+     * dbmate, goose and golang-migrate layouts below the base directory are discovered. A comma-separated list, or
      * one {@code <directory>} element per root.
      *
      * @since 0.1.0

@@ -1,6 +1,5 @@
 package dev.refguard.source;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -76,8 +75,9 @@ public final class FlywayPlaceholders {
         return values.isEmpty();
     }
 
+    /** The prefix, suffix and every value: all the replacement does. */
     @Override
     public String toString() {
-        return prefix + "..." + suffix + " " + values.keySet().toString().toLowerCase(Locale.ROOT);
+        return prefix + "..." + suffix + " " + values;
     }
 }

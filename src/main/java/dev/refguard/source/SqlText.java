@@ -18,13 +18,29 @@ public sealed interface SqlText {
      * The file's text rewritten line for line: parts the tool does not run blanked out (a dbmate or goose
      * {@code down} section), placeholders replaced (Flyway). The rewrite keeps every line break.
      *
-     * @param description what the rewrite does, for debugging
+     * @param description what the rewrite does, completely (two rewrites with one description are equal)
      * @param rewrite the rewrite of the whole decoded text
      */
     record Rewritten(String description, UnaryOperator<String> rewrite) implements SqlText {
         public Rewritten {
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(rewrite, "rewrite");
+        }
+
+        /** Two rewrites are the same when they say they do the same: the description names all they do. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Rewritten r && r.description.equals(description);
+        }
+
+        @Override
+        public int hashCode() {
+            return description.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "Rewritten[" + description + "]";
         }
     }
 
