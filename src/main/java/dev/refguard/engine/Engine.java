@@ -66,7 +66,11 @@ public final class Engine {
     public static AnalysisResult analyze(RefguardConfig config, Map<String, String> pinnedIdentityTables) {
         long start = System.nanoTime();
         SourceDiscovery.Discovery discovery = SourceDiscovery.discover(
-                config.baseDir(), config.directories(), config.seedPatterns(), config.skipModuleDirectories());
+                config.baseDir(),
+                config.directories(),
+                config.seedPatterns(),
+                config.skipModuleDirectories(),
+                config.tools());
         List<MigrationHistory> histories = discovery.histories();
         // asked before the analysis, so that a missing ref or a shallow clone fails at once
         Set<String> hidden = config.startAfter() == null || histories.isEmpty()
@@ -76,7 +80,7 @@ public final class Engine {
 
         // a file can belong to one history only, but parse each path once regardless
         Map<String, MigrationFile> unique = new LinkedHashMap<>();
-        histories.forEach(h -> h.files().forEach(f -> unique.putIfAbsent(f.relativePath(), f)));
+        histories.forEach(h -> h.files().forEach(f -> unique.putIfAbsent(f.key(), f)));
         Map<String, ParsedFile> parsed = new HashMap<>();
         if (!unique.isEmpty()) {
             int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), unique.size()));
@@ -84,7 +88,7 @@ public final class Engine {
                 List<MigrationFile> files = List.copyOf(unique.values());
                 List<ParsedFile> results = parser.parseAll(files, config.encoding());
                 for (ParsedFile file : results) {
-                    parsed.put(file.file().relativePath(), file);
+                    parsed.put(file.file().key(), file);
                 }
             }
         }
@@ -101,9 +105,8 @@ public final class Engine {
         List<ReplayResult> replays = new ArrayList<>();
         Map<String, String> inferred = new TreeMap<>();
         for (MigrationHistory history : histories) {
-            List<ParsedFile> files = history.files().stream()
-                    .map(f -> parsed.get(f.relativePath()))
-                    .toList();
+            List<ParsedFile> files =
+                    history.files().stream().map(f -> parsed.get(f.key())).toList();
             HistoryReplays both = HistoryReplays.replay(history, files, options);
             // the graph shows what a developer's database holds: seed tables included, marked as such
             replays.add(both.development());
@@ -132,7 +135,13 @@ public final class Engine {
         }
 
         Map<String, List<SqlComment>> comments = new LinkedHashMap<>();
-        parsed.values().forEach(f -> comments.put(f.file().relativePath(), f.comments()));
+        // the parts of one file (Liquibase changesets) share its suppression comments
+        parsed.values()
+                .forEach(f -> comments.merge(f.file().relativePath(), f.comments(), (a, b) -> {
+                    List<SqlComment> all = new ArrayList<>(a);
+                    all.addAll(b);
+                    return all;
+                }));
         List<Candidate> kept = Suppressions.apply(candidates, comments, RuleRegistry.ids());
         List<Finding> findings = applySeverities(kept, config.severities());
         // the scope changes the verdict, never the model: the whole history was replayed
@@ -343,7 +352,10 @@ public final class Engine {
                 .toList();
         return new AnalysisStats(
                 names,
-                files.size(),
+                (int) files.stream()
+                        .map(f -> f.file().relativePath())
+                        .distinct()
+                        .count(),
                 statements,
                 parsedCount,
                 fallback,

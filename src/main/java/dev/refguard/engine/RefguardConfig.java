@@ -1,6 +1,7 @@
 package dev.refguard.engine;
 
 import dev.refguard.findings.Severity;
+import dev.refguard.source.ToolConfiguration;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import java.util.Map;
  * @param startAfter report nothing in the migrations up to and including this one (a file name, Prisma folder or
  *     version), or {@code null}
  * @param sinceRef fail only on findings in files changed since the merge base with this git ref, or {@code null}
+ * @param tools what the build file configures for the migration tools (Flyway, Liquibase), as plain text
  */
 public record RefguardConfig(
         Path baseDir,
@@ -42,7 +44,8 @@ public record RefguardConfig(
         boolean skipModuleDirectories,
         Duration statementTimeout,
         String startAfter,
-        String sinceRef) {
+        String sinceRef,
+        ToolConfiguration tools) {
 
     /**
      * The default of {@code seedPatterns}. Sample data counts as seed data only when it says so
@@ -90,9 +93,43 @@ public record RefguardConfig(
         severities = Map.copyOf(severities);
         startAfter = startAfter == null || startAfter.isBlank() ? null : startAfter.strip();
         sinceRef = sinceRef == null || sinceRef.isBlank() ? null : sinceRef.strip();
+        tools = tools == null ? ToolConfiguration.NONE : tools;
     }
 
-    /** A configuration that reports the whole history (no {@code startAfter}, no {@code sinceRef}). */
+    /** A configuration that reports the whole history, with what the build file configures for the tools. */
+    public RefguardConfig(
+            Path baseDir,
+            List<String> directories,
+            List<String> seedPatterns,
+            List<String> identityTables,
+            String canonicalIdentityTable,
+            List<String> sharedTables,
+            List<String> managedSchemas,
+            List<String> externalTables,
+            Map<String, Severity> severities,
+            Charset encoding,
+            boolean skipModuleDirectories,
+            Duration statementTimeout,
+            ToolConfiguration tools) {
+        this(
+                baseDir,
+                directories,
+                seedPatterns,
+                identityTables,
+                canonicalIdentityTable,
+                sharedTables,
+                managedSchemas,
+                externalTables,
+                severities,
+                encoding,
+                skipModuleDirectories,
+                statementTimeout,
+                null,
+                null,
+                tools);
+    }
+
+    /** A configuration with no {@code startAfter} or {@code sinceRef} and no migration tool configured. */
     public RefguardConfig(
             Path baseDir,
             List<String> directories,
@@ -120,7 +157,8 @@ public record RefguardConfig(
                 skipModuleDirectories,
                 statementTimeout,
                 null,
-                null);
+                null,
+                ToolConfiguration.NONE);
     }
 
     /** The defaults (README, "Configuration") for {@code baseDir}. */

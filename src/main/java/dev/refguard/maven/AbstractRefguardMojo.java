@@ -36,7 +36,8 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
 
     /**
      * Migration roots, relative to the base directory; the directories named together form one history. When none is
-     * set, the Supabase, Prisma and Flyway layouts below the base directory are discovered. A comma-separated list, or
+     * set, the Supabase, Prisma, Flyway (as the pom's flyway-maven-plugin or Spring Boot configures it), Liquibase,
+     * dbmate, goose and golang-migrate layouts below the base directory are discovered. A comma-separated list, or
      * one {@code <directory>} element per root.
      *
      * @since 0.1.0
@@ -267,6 +268,8 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
                 .statementTimeout(statementTimeout)
                 .startAfter(startAfter)
                 .sinceRef(sinceRef)
+                .flywayPlugin(PluginConfigurations.of(project, "org.flywaydb", "flyway-maven-plugin"))
+                .liquibasePlugin(PluginConfigurations.of(project, "org.liquibase", "liquibase-maven-plugin"))
                 .build();
         try {
             return ConfigurationMapper.map(parameters, baseDir, hasPom(), environment);

@@ -22,6 +22,9 @@ import java.util.Map;
  * @param startAfter the migration up to which nothing is reported
  * @param sinceRef the git ref whose merge base decides which files are new
  * @param statementTimeout time bound of one statement's parse, in milliseconds, as written (validated when mapped)
+ * @param flywayPlugin the {@code <configuration>} of the project's {@code flyway-maven-plugin}, as plain text (see
+ *     {@link dev.refguard.source.ToolConfiguration}); {@code null} when it has none
+ * @param liquibasePlugin the same of its {@code liquibase-maven-plugin}
  */
 public record CheckParameters(
         List<String> directories,
@@ -37,7 +40,9 @@ public record CheckParameters(
         String encoding,
         String statementTimeout,
         String startAfter,
-        String sinceRef) {
+        String sinceRef,
+        Map<String, String> flywayPlugin,
+        Map<String, String> liquibasePlugin) {
 
     /** Parameters with nothing set: every value takes its default (README, "Configuration"). */
     public static CheckParameters unset() {
@@ -65,8 +70,22 @@ public record CheckParameters(
         private String statementTimeout;
         private String startAfter;
         private String sinceRef;
+        private Map<String, String> flywayPlugin;
+        private Map<String, String> liquibasePlugin;
 
         private Builder() {}
+
+        /** Sets the Flyway plugin's configuration. */
+        public Builder flywayPlugin(Map<String, String> value) {
+            flywayPlugin = value;
+            return this;
+        }
+
+        /** Sets the Liquibase plugin's configuration. */
+        public Builder liquibasePlugin(Map<String, String> value) {
+            liquibasePlugin = value;
+            return this;
+        }
 
         /** Sets {@code directories}. */
         public Builder directories(List<String> value) {
@@ -174,7 +193,9 @@ public record CheckParameters(
                     encoding,
                     statementTimeout,
                     startAfter,
-                    sinceRef);
+                    sinceRef,
+                    flywayPlugin,
+                    liquibasePlugin);
         }
     }
 }

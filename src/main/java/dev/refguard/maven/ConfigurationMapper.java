@@ -5,6 +5,7 @@ import dev.refguard.findings.Severity;
 import dev.refguard.report.ReportFormat;
 import dev.refguard.rules.RuleRegistry;
 import dev.refguard.schema.TableId;
+import dev.refguard.source.ToolConfiguration;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,8 @@ public final class ConfigurationMapper {
                 insideMavenBuild,
                 statementTimeout(parameters.statementTimeout()),
                 blankToNull(parameters.startAfter()),
-                blankToNull(parameters.sinceRef()));
+                blankToNull(parameters.sinceRef()),
+                new ToolConfiguration(parameters.flywayPlugin(), parameters.liquibasePlugin()));
         return new CheckSettings(config, formats(parameters.formats(), environment), failOn(parameters.failOn()));
     }
 

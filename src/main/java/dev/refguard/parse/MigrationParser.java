@@ -2,6 +2,7 @@ package dev.refguard.parse;
 
 import dev.refguard.parse.jsqlparser.JSqlParserRun;
 import dev.refguard.source.MigrationFile;
+import dev.refguard.source.SqlText;
 import dev.refguard.split.LineIndex;
 import dev.refguard.split.SplitProblem;
 import dev.refguard.split.SplitResult;
@@ -82,6 +83,11 @@ public final class MigrationParser implements AutoCloseable {
     }
 
     private ParsedFile parseFile(MigrationFile file, Charset encoding) {
+        if (file.sqlText() instanceof SqlText.Generated generated) {
+            List<SplitProblem> problems = new ArrayList<>();
+            generated.problems().forEach(p -> problems.add(new SplitProblem(p.message(), Math.max(1, p.line()), 1)));
+            return parse(file, generated.text(), problems);
+        }
         long size;
         try {
             size = Files.size(file.path());
@@ -121,6 +127,10 @@ public final class MigrationParser implements AutoCloseable {
         }
         List<SplitProblem> problems = new ArrayList<>(2);
         String text = decoded.text();
+        if (file.sqlText() instanceof SqlText.Rewritten rewritten) {
+            // line for line: what the tool does not run is blanked, placeholders replaced
+            text = rewritten.rewrite().apply(text);
+        }
         LineIndex lines = null;
         if (decoded.firstMalformed() >= 0) {
             lines = LineIndex.of(text);

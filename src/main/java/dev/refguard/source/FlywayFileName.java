@@ -23,41 +23,55 @@ public record FlywayFileName(Kind kind, FlywayVersion version, String descriptio
         UNDO
     }
 
-    private static final String SEPARATOR = "__";
     private static final String SUFFIX = ".sql";
 
     /**
-     * Reads a file name, e.g. {@code V1_2__add_users.sql}.
+     * Reads a file name under Flyway's default naming, e.g. {@code V1_2__add_users.sql}.
      *
      * @return the parsed name, or empty when Flyway would not take the file for a migration: no known
      *     prefix, no {@code __} separator, not ending in {@code .sql}, or a version that is not numeric
      */
     public static Optional<FlywayFileName> parse(String fileName) {
-        if (fileName == null
-                || fileName.length() < 2 + SEPARATOR.length() + SUFFIX.length()
-                || !fileName.toLowerCase(Locale.ROOT).endsWith(SUFFIX)) {
+        return parse(fileName, FlywayNaming.DEFAULT);
+    }
+
+    /**
+     * Reads a file name under {@code naming}. The prefixes are case-sensitive, as Flyway reads them; when two
+     * prefixes fit (say {@code V} and {@code VR}) the longer one decides.
+     *
+     * @return the parsed name, or empty when Flyway would not take the file for a migration
+     */
+    public static Optional<FlywayFileName> parse(String fileName, FlywayNaming naming) {
+        if (fileName == null || !fileName.toLowerCase(Locale.ROOT).endsWith(SUFFIX)) {
             return Optional.empty();
         }
         String stem = fileName.substring(0, fileName.length() - SUFFIX.length());
-        int separator = stem.indexOf(SEPARATOR);
-        if (separator < 1) {
-            return Optional.empty();
+        Kind kind = null;
+        String prefix = "";
+        for (var candidate : java.util.List.of(
+                java.util.Map.entry(Kind.VERSIONED, naming.versionedPrefix()),
+                java.util.Map.entry(Kind.REPEATABLE, naming.repeatablePrefix()),
+                java.util.Map.entry(Kind.UNDO, naming.undoPrefix()))) {
+            String p = candidate.getValue();
+            if (!p.isEmpty() && stem.startsWith(p) && p.length() > prefix.length()) {
+                kind = candidate.getKey();
+                prefix = p;
+            }
         }
-        // Flyway's prefixes are case-sensitive: only an upper-case V, R or U marks a migration.
-        Kind kind = switch (stem.charAt(0)) {
-            case 'V' -> Kind.VERSIONED;
-            case 'R' -> Kind.REPEATABLE;
-            case 'U' -> Kind.UNDO;
-            default -> null;
-        };
         if (kind == null) {
             return Optional.empty();
         }
-        String versionText = stem.substring(1, separator);
-        String description = stem.substring(separator + SEPARATOR.length()).replace('_', ' ');
+        String rest = stem.substring(prefix.length());
+        int separator = rest.indexOf(naming.separator());
+        // Flyway takes V1.sql too: a version with an empty description
+        String versionText = separator < 0 ? rest : rest.substring(0, separator);
+        String description = separator < 0
+                ? ""
+                : rest.substring(separator + naming.separator().length()).replace('_', ' ');
         if (kind == Kind.REPEATABLE) {
             return versionText.isEmpty() ? Optional.of(new FlywayFileName(kind, null, description)) : Optional.empty();
         }
-        return FlywayVersion.parse(versionText).map(version -> new FlywayFileName(kind, version, description));
+        Kind found = kind;
+        return FlywayVersion.parse(versionText).map(version -> new FlywayFileName(found, version, description));
     }
 }

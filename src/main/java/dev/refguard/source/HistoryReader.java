@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Reads the files of one history root by the rules of its layout: which files belong to it, the order the
@@ -26,14 +27,28 @@ final class HistoryReader {
 
     private final Path baseDir;
     private final SeedClassifier seeds;
+    private final FlywaySettings flywaySettings;
 
     /**
      * @param baseDir the absolute, normalised base directory; relative paths are given from it
      * @param seeds the {@code seedPatterns}
      */
     HistoryReader(Path baseDir, SeedClassifier seeds) {
+        this(baseDir, seeds, FlywaySettings.defaults());
+    }
+
+    /**
+     * @param flywaySettings the module's Flyway naming and placeholders
+     */
+    HistoryReader(Path baseDir, SeedClassifier seeds, FlywaySettings flywaySettings) {
         this.baseDir = baseDir;
         this.seeds = seeds;
+        this.flywaySettings = flywaySettings;
+    }
+
+    /** The module's Flyway configuration. */
+    FlywaySettings flywaySettings() {
+        return flywaySettings;
     }
 
     /**
@@ -71,6 +86,69 @@ final class HistoryReader {
         return Optional.empty();
     }
 
+    /** A file dbmate runs: a name that starts with a digit (its version) and ends in {@code .sql}. */
+    private static final Pattern DBMATE_NAME = Pattern.compile("(\\d+).*\\.sql");
+
+    /** A file goose runs: a positive version, {@code _}, anything, {@code .sql}. */
+    private static final Pattern GOOSE_NAME = Pattern.compile("(\\d+)_.*\\.sql");
+
+    /** A golang-migrate file: {@code <version>_<title>.up.sql} or {@code .down.sql}. */
+    private static final Pattern GOLANG_MIGRATE_NAME = Pattern.compile("(\\d+)_(.*)\\.(up|down)\\.sql");
+
+    /** How much of each file detection reads for a tool's marker; the markers stand near the top. */
+    private static final int MARKER_SCAN_CHARS = 1 << 16;
+
+    /**
+     * The Go migration tool whose files a folder holds, by their names and markers: {@code *.up.sql} and
+     * {@code *.down.sql} twins (golang-migrate), {@code -- migrate:up} (dbmate), {@code -- +goose Up} (goose). Only
+     * the {@code .sql} files directly in the folder count, as each tool reads one folder.
+     */
+    static Optional<Layout> toolLayoutOf(Path dir) {
+        List<Path> files;
+        try {
+            files = FileTree.sqlFiles(dir, false, false);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        files.sort(Comparator.comparing(HistoryReader::name));
+        boolean up = false;
+        boolean down = false;
+        for (Path file : files) {
+            var m = GOLANG_MIGRATE_NAME.matcher(name(file));
+            if (m.matches()) {
+                up |= m.group(3).equals("up");
+                down |= m.group(3).equals("down");
+            }
+        }
+        if (up && down) {
+            return Optional.of(Layout.GOLANG_MIGRATE);
+        }
+        for (Path file : files) {
+            String name = name(file);
+            if (!DBMATE_NAME.matcher(name).matches()) {
+                continue;
+            }
+            String head = head(file);
+            if (UpSections.hasDbmateMarker(head)) {
+                return Optional.of(Layout.DBMATE);
+            }
+            if (GOOSE_NAME.matcher(name).matches() && UpSections.hasGooseMarker(head)) {
+                return Optional.of(Layout.GOOSE);
+            }
+        }
+        return up ? Optional.of(Layout.GOLANG_MIGRATE) : Optional.empty();
+    }
+
+    private static String head(Path file) {
+        try (var reader = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            char[] buffer = new char[MARKER_SCAN_CHARS];
+            int n = reader.read(buffer);
+            return n <= 0 ? "" : new String(buffer, 0, n);
+        } catch (IOException | RuntimeException e) {
+            return ""; // an unreadable or undecodable file marks no tool; it is reported when read
+        }
+    }
+
     /**
      * The files of the history rooted at {@code root}, in migration order.
      *
@@ -81,6 +159,10 @@ final class HistoryReader {
             case SUPABASE -> supabase(root, strict);
             case PRISMA -> prisma(root, strict);
             case FLYWAY -> flyway(root, strict);
+            case LIQUIBASE -> liquibaseMaster(root).map(this::liquibase).orElse(List.of());
+            case DBMATE -> dbmate(root, strict);
+            case GOOSE -> goose(root, strict);
+            case GOLANG_MIGRATE -> golangMigrate(root, strict);
             case PLAIN -> plain(List.of(root), strict);
         };
     }
@@ -94,7 +176,9 @@ final class HistoryReader {
         Path base = switch (layout) {
             case SUPABASE, PRISMA -> up(root, 2);
             case FLYWAY -> name(up(root, 3)).equals("resources") ? up(root, 5) : up(root, 2);
-            case PLAIN -> baseDir;
+            case DBMATE, GOOSE, GOLANG_MIGRATE ->
+                root.toAbsolutePath().normalize().getParent();
+            case LIQUIBASE, PLAIN -> baseDir;
         };
         return base == null ? baseDir : base;
     }
@@ -159,21 +243,39 @@ final class HistoryReader {
      * {@code .sql} file, so both are left out.
      */
     private List<MigrationFile> flyway(Path root, boolean strict) throws IOException {
-        Path base = seedBase(root, Layout.FLYWAY);
-        record Named(Path path, String relativePath, FlywayFileName name) {}
+        return flyway(
+                List.of(new FlywaySettings.Location(relative(root), root, false)),
+                seedBase(root, Layout.FLYWAY),
+                strict);
+    }
+
+    /**
+     * Flyway's configured {@code locations}, merged into one history as Flyway merges them: all versioned files by
+     * version, then all repeatable ones by description. Files of a seed location are seed files.
+     */
+    List<MigrationFile> flywayLocations(List<FlywaySettings.Location> locations, boolean strict) throws IOException {
+        return flyway(locations, baseDir, strict);
+    }
+
+    private List<MigrationFile> flyway(List<FlywaySettings.Location> locations, Path base, boolean strict)
+            throws IOException {
+        record Named(Path path, String relativePath, FlywayFileName name, boolean seed) {}
         List<Named> versioned = new ArrayList<>();
         List<Named> repeatable = new ArrayList<>();
-        for (Path path : FileTree.sqlFiles(root, true, strict)) {
-            Optional<FlywayFileName> parsed = FlywayFileName.parse(name(path));
-            if (parsed.isEmpty()) {
-                continue;
-            }
-            Named named = new Named(path, relative(path), parsed.get());
-            switch (parsed.get().kind()) {
-                case VERSIONED -> versioned.add(named);
-                case REPEATABLE -> repeatable.add(named);
-                case UNDO -> {
-                    // reverts a version; not part of the history a fresh database replays
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (FlywaySettings.Location location : locations) {
+            for (Path path : FileTree.sqlFiles(location.dir(), true, strict)) {
+                Optional<FlywayFileName> parsed = FlywayFileName.parse(name(path), flywaySettings.naming());
+                if (parsed.isEmpty() || !seen.add(relative(path))) {
+                    continue;
+                }
+                Named named = new Named(path, relative(path), parsed.get(), location.seed());
+                switch (parsed.get().kind()) {
+                    case VERSIONED -> versioned.add(named);
+                    case REPEATABLE -> repeatable.add(named);
+                    case UNDO -> {
+                        // reverts a version; not part of the history a fresh database replays
+                    }
                 }
             }
         }
@@ -182,9 +284,107 @@ final class HistoryReader {
                 .thenComparing(Named::relativePath, NaturalOrder.PATHS));
         repeatable.sort(Comparator.comparing((Named n) -> n.name().description())
                 .thenComparing(Named::relativePath, NaturalOrder.PATHS));
+        SqlText text = flywaySettings.sqlText();
         List<MigrationFile> files = new ArrayList<>();
-        versioned.forEach(n -> files.add(file(n.path(), false, base)));
-        repeatable.forEach(n -> files.add(file(n.path(), false, base)));
+        versioned.forEach(n -> files.add(file(n.path(), n.seed(), base, text)));
+        repeatable.forEach(n -> files.add(file(n.path(), n.seed(), base, text)));
+        return files;
+    }
+
+    /** The master changelog names Liquibase and Spring Boot look for in {@code db/changelog}. */
+    static final List<String> LIQUIBASE_MASTERS = List.of(
+            "db.changelog-master.yaml",
+            "db.changelog-master.yml",
+            "db.changelog-master.xml",
+            "db.changelog-master.json",
+            "db.changelog-master.sql");
+
+    /** The master changelog in a {@code db/changelog} folder, if it has one. */
+    static Optional<Path> liquibaseMaster(Path dir) {
+        if (!name(dir).equals("changelog") || !name(dir.getParent()).equals("db")) {
+            return Optional.empty();
+        }
+        return LIQUIBASE_MASTERS.stream()
+                .map(dir::resolve)
+                .filter(Files::isRegularFile)
+                .findFirst();
+    }
+
+    /**
+     * Liquibase: the master changelog and all it includes, read by Liquibase itself, each changeset rendered as the
+     * SQL it runs on PostgreSQL; changesets whose context or labels name seed data are seed parts.
+     */
+    List<MigrationFile> liquibase(Path master) {
+        Path file = master.toAbsolutePath().normalize();
+        List<Path> roots = new ArrayList<>();
+        // the classpath root the changelog's paths are written from: src/main/resources, or the folder above db/
+        for (Path p = file.getParent(); p != null; p = p.getParent()) {
+            if (name(p).equals("resources") && name(p.getParent()).equals("main")) {
+                roots.add(p);
+                break;
+            }
+        }
+        Path changelogDir = file.getParent();
+        if (name(changelogDir).equals("changelog")
+                && name(changelogDir.getParent()).equals("db")) {
+            Path above = changelogDir.getParent().getParent();
+            if (above != null && !roots.contains(above)) {
+                roots.add(above);
+            }
+        }
+        if (!roots.contains(baseDir)) {
+            roots.add(baseDir);
+        }
+        return new dev.refguard.source.liquibase.LiquibaseReader(baseDir, this::relative, seeds::isSeed)
+                .read(file, roots);
+    }
+
+    /**
+     * dbmate: the files of the folder whose names start with their version, by file name as dbmate sorts them;
+     * only their {@code -- migrate:up} sections are read.
+     */
+    private List<MigrationFile> dbmate(Path root, boolean strict) throws IOException {
+        Path base = seedBase(root, Layout.DBMATE);
+        SqlText up = new SqlText.Rewritten("dbmate migrate:up sections", UpSections::dbmate);
+        List<MigrationFile> files = new ArrayList<>();
+        FileTree.sqlFiles(root, false, strict).stream()
+                .filter(path -> DBMATE_NAME.matcher(name(path)).matches())
+                .sorted(Comparator.comparing(HistoryReader::name))
+                .forEach(path -> files.add(file(path, false, base, up)));
+        return files;
+    }
+
+    /**
+     * goose: the files of the folder named {@code <version>_<name>.sql}, by version as a number (goose refuses two
+     * files of one version; the name only makes the order total); only their {@code -- +goose Up} sections are
+     * read. {@code StatementBegin}/{@code StatementEnd} need nothing: refguard's splitter reads dollar quotes.
+     */
+    private List<MigrationFile> goose(Path root, boolean strict) throws IOException {
+        Path base = seedBase(root, Layout.GOOSE);
+        SqlText up = new SqlText.Rewritten("goose Up section", UpSections::goose);
+        return byVersion(root, strict, GOOSE_NAME, base, up);
+    }
+
+    /** golang-migrate: the {@code <version>_<title>.up.sql} files, by version as a number. */
+    private List<MigrationFile> golangMigrate(Path root, boolean strict) throws IOException {
+        Path base = seedBase(root, Layout.GOLANG_MIGRATE);
+        List<MigrationFile> all = byVersion(root, strict, GOLANG_MIGRATE_NAME, base, SqlText.AS_WRITTEN);
+        return all.stream().filter(f -> f.fileName().endsWith(".up.sql")).toList();
+    }
+
+    private List<MigrationFile> byVersion(Path root, boolean strict, Pattern name, Path base, SqlText text)
+            throws IOException {
+        record Versioned(Path path, java.math.BigInteger version, String name) {}
+        List<Versioned> found = new ArrayList<>();
+        for (Path path : FileTree.sqlFiles(root, false, strict)) {
+            var m = name.matcher(name(path));
+            if (m.matches()) {
+                found.add(new Versioned(path, new java.math.BigInteger(m.group(1)), name(path)));
+            }
+        }
+        found.sort(Comparator.comparing(Versioned::version).thenComparing(Versioned::name));
+        List<MigrationFile> files = new ArrayList<>();
+        found.forEach(v -> files.add(file(v.path(), false, base, text)));
         return files;
     }
 
@@ -225,9 +425,14 @@ final class HistoryReader {
     }
 
     private MigrationFile file(Path path, boolean alwaysSeed, Path seedBase) {
+        return file(path, alwaysSeed, seedBase, SqlText.AS_WRITTEN);
+    }
+
+    private MigrationFile file(Path path, boolean alwaysSeed, Path seedBase, SqlText text) {
         String relativePath = relative(path);
         String seedPath = slashed(seedBase.relativize(path.toAbsolutePath().normalize()));
-        return new MigrationFile(path.toAbsolutePath().normalize(), relativePath, alwaysSeed || seeds.isSeed(seedPath));
+        return new MigrationFile(
+                path.toAbsolutePath().normalize(), relativePath, alwaysSeed || seeds.isSeed(seedPath), "", text);
     }
 
     private static String slashed(Path relative) {

@@ -5,6 +5,10 @@ public enum Layout {
     SUPABASE("Supabase"),
     PRISMA("Prisma"),
     FLYWAY("Flyway"),
+    LIQUIBASE("Liquibase"),
+    DBMATE("dbmate"),
+    GOOSE("goose"),
+    GOLANG_MIGRATE("golang-migrate"),
     PLAIN("plain directory");
 
     private final String displayName;

@@ -22,8 +22,11 @@ import java.util.TreeMap;
 /** Finds the migration histories of a project (docs/sources.md). */
 public final class SourceDiscovery {
     /** The conventional places, named in the warning when auto-discovery finds nothing. */
-    private static final List<String> CONVENTIONAL_ROOTS =
-            List.of("supabase/migrations", "prisma/migrations", "src/main/resources/db/migration");
+    private static final List<String> CONVENTIONAL_ROOTS = List.of(
+            "supabase/migrations",
+            "prisma/migrations",
+            "src/main/resources/db/migration",
+            "src/main/resources/db/changelog/db.changelog-master.*");
 
     private SourceDiscovery() {}
 
@@ -60,9 +63,26 @@ public final class SourceDiscovery {
      */
     public static Discovery discover(
             Path baseDir, List<String> directories, List<String> seedPatterns, boolean skipModuleDirectories) {
+        return discover(baseDir, directories, seedPatterns, skipModuleDirectories, ToolConfiguration.NONE);
+    }
+
+    /**
+     * Like {@link #discover(Path, List, List, boolean)}, with what the build says about the migration tools: a
+     * configured Flyway's {@code locations} (from the {@code flyway-maven-plugin}, else Spring Boot's
+     * {@code spring.flyway.locations}) form one history in place of Flyway's default folder, and its naming and
+     * placeholders apply to every Flyway file of the module.
+     */
+    public static Discovery discover(
+            Path baseDir,
+            List<String> directories,
+            List<String> seedPatterns,
+            boolean skipModuleDirectories,
+            ToolConfiguration tools) {
         Path base = baseDir.toAbsolutePath().normalize();
+        SpringConfig spring = SpringConfig.read(base);
+        FlywaySettings flyway = FlywaySettings.resolve(base, tools.flyway(), spring);
         HistoryReader reader =
-                new HistoryReader(base, SeedClassifier.of(seedPatterns == null ? List.of() : seedPatterns));
+                new HistoryReader(base, SeedClassifier.of(seedPatterns == null ? List.of() : seedPatterns), flyway);
         List<String> configured = directories == null
                 ? List.of()
                 : directories.stream()
@@ -70,16 +90,31 @@ public final class SourceDiscovery {
                         .map(String::trim)
                         .toList();
         return configured.isEmpty()
-                ? autoDiscover(base, reader, skipModuleDirectories)
+                ? autoDiscover(base, reader, skipModuleDirectories, liquibaseMasters(base, tools, spring))
                 : readConfigured(base, reader, configured);
     }
 
-    private static Discovery autoDiscover(Path base, HistoryReader reader, boolean skipModuleDirectories) {
+    private static Discovery autoDiscover(
+            Path base, HistoryReader reader, boolean skipModuleDirectories, List<Path> configuredMasters) {
         Map<Path, Layout> roots = new TreeMap<>();
+        // Liquibase: master changelogs, configured or found in db/changelog; the files they include are theirs
+        Set<Path> masters = new java.util.LinkedHashSet<>(configuredMasters);
+        Set<Path> masterDirs = new java.util.HashSet<>();
+        configuredMasters.forEach(m -> masterDirs.add(m.getParent()));
+        FlywaySettings flyway = reader.flywaySettings();
+        // configured locations replace Flyway's default folder; they are read together below
+        Set<Path> flywayDirs = new java.util.HashSet<>();
+        if (flyway.configured()) {
+            flyway.locations().forEach(l -> flywayDirs.add(l.dir()));
+            flywayDirs.add(base.resolve("src/main/resources/db/migration"));
+        }
         try {
             FileTree.walk(base, Integer.MAX_VALUE, false, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (flywayDirs.contains(dir.toAbsolutePath().normalize())) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
                     if (!dir.equals(base)) {
                         if (HistoryReader.SKIPPED_DIRECTORIES.contains(
                                 dir.getFileName().toString())) {
@@ -90,7 +125,18 @@ public final class SourceDiscovery {
                             return FileVisitResult.SKIP_SUBTREE;
                         }
                     }
+                    Path normalized = dir.toAbsolutePath().normalize();
+                    Optional<Path> master = HistoryReader.liquibaseMaster(normalized);
+                    if (master.isPresent() || masterDirs.contains(normalized)) {
+                        if (!masterDirs.contains(normalized)) {
+                            masters.add(master.get());
+                        }
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
                     Optional<Layout> layout = HistoryReader.layoutOf(dir, true);
+                    if (layout.isEmpty()) {
+                        layout = HistoryReader.toolLayoutOf(dir);
+                    }
                     if (layout.isPresent()) {
                         roots.put(dir, layout.get());
                         // The layout reader takes it from here; a root is never part of another root.
@@ -126,13 +172,68 @@ public final class SourceDiscovery {
                 histories.add(new MigrationHistory(root, layout, files));
             }
         });
+        for (Path master : masters) {
+            List<MigrationFile> files = reader.liquibase(master);
+            if (!files.isEmpty()) {
+                histories.add(new MigrationHistory(reader.relative(master), Layout.LIQUIBASE, files));
+            }
+        }
+        List<FlywaySettings.Location> present = flyway.locations().stream()
+                .filter(l -> Files.isDirectory(l.dir()))
+                .toList();
+        if (!present.isEmpty()) {
+            String root = String.join(
+                    ",", present.stream().map(l -> reader.relative(l.dir())).toList());
+            List<MigrationFile> files;
+            try {
+                files = reader.flywayLocations(present, true);
+            } catch (IOException e) {
+                throw new SourceException(
+                        "Flyway location (" + flyway.configuredIn() + ") cannot be read (" + e.getMessage() + ")", e);
+            }
+            if (!files.isEmpty()) {
+                histories.add(new MigrationHistory(root, Layout.FLYWAY, files));
+            }
+        }
         histories.sort(Comparator.comparing(MigrationHistory::root));
         if (!histories.isEmpty()) {
             return new Discovery(histories, List.of());
         }
         Set<String> lookedIn = new LinkedHashSet<>(CONVENTIONAL_ROOTS);
+        flyway.locations().forEach(l -> lookedIn.add(l.written()));
         lookedIn.addAll(emptyRoots);
         return new Discovery(List.of(), List.copyOf(lookedIn));
+    }
+
+    /**
+     * The master changelogs the build names: the {@code changeLogFile} of a {@code liquibase-maven-plugin}, else
+     * Spring Boot's {@code spring.liquibase.change-log}; a {@code classpath:} path is read below
+     * {@code src/main/resources}. Only those that exist.
+     */
+    private static List<Path> liquibaseMasters(Path base, ToolConfiguration tools, SpringConfig spring) {
+        String configured = tools.liquibase().get("changeLogFile");
+        if (configured == null || configured.isBlank()) {
+            configured = spring.get("spring.liquibase.change-log");
+        }
+        if (configured == null || configured.isBlank() || configured.contains("${")) {
+            return List.of();
+        }
+        String path = configured.strip();
+        boolean classpath = path.startsWith("classpath:");
+        path = path.replaceFirst("^classpath\\*?:", "");
+        List<Path> candidates = new ArrayList<>();
+        if (!classpath) {
+            candidates.add(base.resolve(path));
+        }
+        while (path.startsWith("/")) {
+            path = path.substring(1);
+        }
+        candidates.add(base.resolve("src/main/resources").resolve(path));
+        return candidates.stream()
+                .map(p -> p.toAbsolutePath().normalize())
+                .filter(Files::isRegularFile)
+                .limit(1)
+                .toList();
     }
 
     private static Discovery readConfigured(Path base, HistoryReader reader, List<String> configured) {
@@ -143,8 +244,11 @@ public final class SourceDiscovery {
         Set<String> roots = new LinkedHashSet<>();
         dirs.forEach(dir -> roots.add(reader.relative(dir)));
         String root = String.join(",", roots);
-        Layout layout =
-                dirs.size() == 1 ? HistoryReader.layoutOf(dirs.get(0), false).orElse(Layout.PLAIN) : Layout.PLAIN;
+        Layout layout = dirs.size() == 1
+                ? HistoryReader.layoutOf(dirs.get(0), false)
+                        .or(() -> HistoryReader.toolLayoutOf(dirs.get(0)))
+                        .orElse(Layout.PLAIN)
+                : Layout.PLAIN;
         List<MigrationFile> files;
         if (layout == Layout.PLAIN) {
             List<MigrationFile> merged = new ArrayList<>();

@@ -201,7 +201,11 @@ class SourceDiscoveryTest {
 
         assertThat(discovery.histories()).isEmpty();
         assertThat(discovery.lookedIn())
-                .containsExactly("supabase/migrations", "prisma/migrations", "src/main/resources/db/migration");
+                .containsExactly(
+                        "supabase/migrations",
+                        "prisma/migrations",
+                        "src/main/resources/db/migration",
+                        "src/main/resources/db/changelog/db.changelog-master.*");
     }
 
     @Test
@@ -323,6 +327,7 @@ class SourceDiscoveryTest {
                         "supabase/migrations",
                         "prisma/migrations",
                         "src/main/resources/db/migration",
+                        "src/main/resources/db/changelog/db.changelog-master.*",
                         "apps/web/supabase/migrations");
     }
 

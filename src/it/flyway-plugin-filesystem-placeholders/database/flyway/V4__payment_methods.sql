@@ -1,0 +1,4 @@
+CREATE TABLE ${schema}.payment_methods (
+    id bigint PRIMARY KEY,
+    label text NOT NULL
+);
