@@ -61,14 +61,17 @@ echo "== cold: one analysis in a fresh JVM (median of $RUNS)"
 declare -A STATEMENTS FILES
 for kind in supabase prisma data; do
   : > "$OUT/cold-$kind.txt"
+  : > "$OUT/cpu-$kind.txt"
   for i in $(seq "$RUNS"); do
     java -cp "$CP" dev.refguard.bench.Bench cold "$CORPUS/$kind" > "$OUT/cold-$kind-$i.txt"
     val cold_ms < "$OUT/cold-$kind-$i.txt" >> "$OUT/cold-$kind.txt"
+    val process_cpu_ms < "$OUT/cold-$kind-$i.txt" >> "$OUT/cpu-$kind.txt"
   done
   STATEMENTS[$kind]=$(val statements < "$OUT/cold-$kind-1.txt")
   FILES[$kind]=$(val files < "$OUT/cold-$kind-1.txt")
-  printf '%-9s %4d files %9d bytes %6d statements  cold analysis %7s ms  (%s)\n' "$kind" "${FILES[$kind]}" \
-    "${BYTES[$kind]}" "${STATEMENTS[$kind]}" "$(median < "$OUT/cold-$kind.txt")" "$(load)"
+  printf '%-9s %4d files %9d bytes %6d statements  cold analysis %7s ms, process CPU %6s ms  (%s)\n' "$kind" \
+    "${FILES[$kind]}" "${BYTES[$kind]}" "${STATEMENTS[$kind]}" "$(median < "$OUT/cold-$kind.txt")" \
+    "$(median < "$OUT/cpu-$kind.txt")" "$(load)"
 done
 if [ "$PERF" = 1 ]; then
   perf stat -e instructions -x, -o "$OUT/perf-cold.txt" java -cp "$CP" dev.refguard.bench.Bench cold "$CORPUS/supabase" >/dev/null
