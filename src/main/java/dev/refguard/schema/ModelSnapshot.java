@@ -1,8 +1,6 @@
 package dev.refguard.schema;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +20,11 @@ import java.util.Set;
 final class ModelSnapshot {
     /** The live containers a snapshot restores into. */
     record Live(
-            Map<TableId, ModelTable> tables,
-            List<ModelForeignKey> foreignKeys,
+            CowCollections.CowMap<TableId, ModelTable> tables,
+            CowCollections.CowList<ModelForeignKey> foreignKeys,
             Indexes indexes,
             ConstraintNames constraintNames,
-            Set<String> schemas,
+            CowCollections.CowSet<String> schemas,
             SearchPath searchPath) {}
 
     private record TableState(
@@ -57,11 +55,12 @@ final class ModelSnapshot {
 
     private ModelSnapshot(Live live, Collection<ModelTable> scope) {
         this.live = live;
-        this.tables = new HashMap<>(live.tables());
-        this.foreignKeys = new ArrayList<>(live.foreignKeys());
+        // the containers are copy-on-write: saving them is O(1), the first change after it copies
+        this.tables = live.tables().save();
+        this.foreignKeys = live.foreignKeys().save();
         this.indexes = live.indexes().save();
         this.constraintNames = live.constraintNames().save();
-        this.schemas = Set.copyOf(live.schemas());
+        this.schemas = live.schemas().save();
         this.searchPath = live.searchPath().save();
         for (ModelTable t : scope) {
             tableStates.put(
@@ -101,14 +100,11 @@ final class ModelSnapshot {
 
     /** Puts the model back as it was when this snapshot was taken. */
     void restore() {
-        live.tables().clear();
-        live.tables().putAll(tables);
-        live.foreignKeys().clear();
-        live.foreignKeys().addAll(foreignKeys);
+        live.tables().restore(tables);
+        live.foreignKeys().restore(foreignKeys);
         live.indexes().restore(indexes);
         live.constraintNames().restore(constraintNames);
-        live.schemas().clear();
-        live.schemas().addAll(schemas);
+        live.schemas().restore(schemas);
         live.searchPath().restore(searchPath);
         tableStates.forEach((t, s) -> {
             t.id = s.id();

@@ -26,6 +26,7 @@ import java.util.Locale;
  *   <li>{@code cold <base>}: one analysis in this fresh JVM, as the Maven plugin's first run does;
  *   <li>{@code files <base>}: after a warm-up, each file's parse alone (the best of several runs): ms
  *       per file and the slowest file;
+ *   <li>{@code loop <base> <n>}: {@code n} analyses one after the other (for a profiler: JFR);
  *   <li>{@code threads <base>}: after a warm-up, parsing every file with one worker thread and with
  *       two, the speed-up of parallel parsing.
  * </ul>
@@ -39,6 +40,7 @@ public final class Bench {
             case "cold" -> cold(base);
             case "files" -> files(base);
             case "threads" -> threads(base);
+            case "loop" -> loop(base, Integer.parseInt(args[2]));
             default -> throw new IllegalArgumentException("cold|files|threads <base>: " + args[0]);
         }
     }
@@ -71,6 +73,15 @@ public final class Bench {
             return os.getProcessCpuTime() / 1_000_000;
         }
         return -1;
+    }
+
+    private static void loop(Path base, int runs) {
+        RefguardConfig config = RefguardConfig.defaults(base);
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            Engine.analyze(config);
+            System.out.printf(Locale.ROOT, "run %d: %.1f ms%n", i, (System.nanoTime() - start) / 1e6);
+        }
     }
 
     private static List<MigrationFile> discover(Path base) {
