@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,10 +23,22 @@ import java.util.Set;
 final class CowCollections {
     private CowCollections() {}
 
-    /** A hash map (no order) whose state can be saved in O(1). */
+    /** A hash map (in insertion order when {@code linked}) whose state can be saved in O(1). */
     static final class CowMap<K, V> extends AbstractMap<K, V> {
-        private HashMap<K, V> map = new HashMap<>();
+        private final boolean linked;
+        private HashMap<K, V> map;
         private boolean shared;
+
+        /** A map without order. */
+        CowMap() {
+            this(false);
+        }
+
+        /** A map in insertion order when {@code linked}, as a {@link LinkedHashMap}. */
+        CowMap(boolean linked) {
+            this.linked = linked;
+            this.map = linked ? new LinkedHashMap<>() : new HashMap<>();
+        }
 
         /** The current contents, never to be changed by the caller. */
         Map<K, V> save() {
@@ -40,10 +53,15 @@ final class CowCollections {
 
         private HashMap<K, V> own() {
             if (shared) {
-                map = new HashMap<>(map);
+                map = linked ? new LinkedHashMap<>(map) : new HashMap<>(map);
                 shared = false;
             }
             return map;
+        }
+
+        @Override
+        public void replaceAll(java.util.function.BiFunction<? super K, ? super V, ? extends V> function) {
+            own().replaceAll(function);
         }
 
         @Override
@@ -106,6 +124,13 @@ final class CowCollections {
     static final class CowList<E> extends AbstractList<E> {
         private ArrayList<E> list = new ArrayList<>();
         private boolean shared;
+
+        /** A list holding {@code elements}. */
+        static <E> CowList<E> of(Collection<? extends E> elements) {
+            CowList<E> list = new CowList<>();
+            list.list.addAll(elements);
+            return list;
+        }
 
         List<E> save() {
             shared = true;

@@ -2,7 +2,6 @@ package dev.refguard.schema;
 
 import java.util.Collection;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,23 +66,24 @@ final class ModelSnapshot {
                     t,
                     new TableState(
                             t.id,
-                            new LinkedHashMap<>(t.columns),
+                            t.columns.save(),
                             t.columnsKnown,
-                            List.copyOf(t.primaryKey),
+                            t.primaryKey.save(),
                             t.primaryKeyName,
-                            new LinkedHashMap<>(t.uniqueKeys),
-                            List.copyOf(t.keyOrder),
-                            Set.copyOf(t.deferrableKeys),
-                            Set.copyOf(t.indexOnlyKeys),
-                            List.copyOf(t.foreignKeys),
+                            t.uniqueKeys.save(),
+                            t.keyOrder.save(),
+                            t.deferrableKeys.save(),
+                            t.indexOnlyKeys.save(),
+                            t.foreignKeys.save(),
                             t.incomplete));
+        }
+        if (tableStates.isEmpty()) {
+            return; // no table in scope: no FK of theirs to keep
         }
         for (ModelForeignKey fk : live.foreignKeys()) {
             if (tableStates.containsKey(fk.from) || tableStates.containsKey(fk.to)) {
                 foreignKeyStates.put(
-                        fk,
-                        new ForeignKeyState(
-                                fk.name, List.copyOf(fk.fromColumns), List.copyOf(fk.toColumns), fk.referencedKey));
+                        fk, new ForeignKeyState(fk.name, fk.fromColumns.save(), fk.toColumns.save(), fk.referencedKey));
             }
         }
     }
@@ -108,30 +108,21 @@ final class ModelSnapshot {
         live.searchPath().restore(searchPath);
         tableStates.forEach((t, s) -> {
             t.id = s.id();
-            t.columns.clear();
-            t.columns.putAll(s.columns());
+            t.columns.restore(s.columns());
             t.columnsKnown = s.columnsKnown();
-            t.primaryKey.clear();
-            t.primaryKey.addAll(s.primaryKey());
+            t.primaryKey.restore(s.primaryKey());
             t.primaryKeyName = s.primaryKeyName();
-            t.uniqueKeys.clear();
-            t.uniqueKeys.putAll(s.uniqueKeys());
-            t.keyOrder.clear();
-            t.keyOrder.addAll(s.keyOrder());
-            t.deferrableKeys.clear();
-            t.deferrableKeys.addAll(s.deferrableKeys());
-            t.indexOnlyKeys.clear();
-            t.indexOnlyKeys.addAll(s.indexOnlyKeys());
-            t.foreignKeys.clear();
-            t.foreignKeys.addAll(s.foreignKeys());
+            t.uniqueKeys.restore(s.uniqueKeys());
+            t.keyOrder.restore(s.keyOrder());
+            t.deferrableKeys.restore(s.deferrableKeys());
+            t.indexOnlyKeys.restore(s.indexOnlyKeys());
+            t.foreignKeys.restore(s.foreignKeys());
             t.incomplete = s.incomplete();
         });
         foreignKeyStates.forEach((fk, s) -> {
             fk.name = s.name();
-            fk.fromColumns.clear();
-            fk.fromColumns.addAll(s.fromColumns());
-            fk.toColumns.clear();
-            fk.toColumns.addAll(s.toColumns());
+            fk.fromColumns.restore(s.fromColumns());
+            fk.toColumns.restore(s.toColumns());
             fk.referencedKey = s.referencedKey();
         });
     }
