@@ -23,6 +23,26 @@ final class FileDecoder {
     /** Bytes read, and chars decoded, at a time. */
     private static final int CHUNK = 1 << 16;
 
+    /** Each worker thread's buffers and decoder, reused file after file (no per-file buffers). */
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    private static final class Buffers {
+        final ByteBuffer in = ByteBuffer.allocate(CHUNK);
+        final CharBuffer out = CharBuffer.allocate(CHUNK);
+        Charset charset;
+        CharsetDecoder decoder;
+
+        CharsetDecoder decoder(Charset wanted) {
+            if (!wanted.equals(charset)) {
+                charset = wanted;
+                decoder = wanted.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
+            }
+            return decoder.reset();
+        }
+    }
+
     private FileDecoder() {}
 
     /**
@@ -46,14 +66,13 @@ final class FileDecoder {
     }
 
     private static Decoded decode(ReadableByteChannel channel, int sizeHint, Charset charset) throws IOException {
-        CharsetDecoder decoder = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        Buffers buffers = BUFFERS.get();
+        CharsetDecoder decoder = buffers.decoder(charset);
         String replacement = decoder.replacement();
         // chars do not outnumber bytes in the charsets migrations are written in, so this is the final size
         StringBuilder text = new StringBuilder(Math.max(16, sizeHint));
-        ByteBuffer in = ByteBuffer.allocate(CHUNK);
-        CharBuffer out = CharBuffer.allocate(CHUNK);
+        ByteBuffer in = buffers.in.clear();
+        CharBuffer out = buffers.out.clear();
         int firstMalformed = -1;
         boolean endOfInput = false;
         while (true) {

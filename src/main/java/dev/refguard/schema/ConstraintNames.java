@@ -1,7 +1,6 @@
 package dev.refguard.schema;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -13,17 +12,17 @@ import java.util.Set;
 final class ConstraintNames {
     private static final int MAX = 63;
 
-    private final Set<String> used = new HashSet<>();
+    /** Copy-on-write: a snapshot shares the set until the next change copies it. */
+    private final CowCollections.CowSet<String> used = new CowCollections.CowSet<>();
 
-    /** The names taken now, for a snapshot. */
+    /** The names taken now, for a snapshot (O(1); never changed afterwards). */
     Set<String> save() {
-        return new HashSet<>(used);
+        return used.save();
     }
 
     /** Takes back the names of a snapshot. */
     void restore(Set<String> saved) {
-        used.clear();
-        used.addAll(saved);
+        used.restore(saved);
     }
 
     /** Records a name as taken in {@code schema}. */

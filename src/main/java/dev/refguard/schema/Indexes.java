@@ -1,6 +1,5 @@
 package dev.refguard.schema;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,15 +36,48 @@ final class Indexes {
         }
     }
 
-    private final List<Entry> entries = new ArrayList<>();
+    /** Copy-on-write: a snapshot shares the list until the next change copies it. */
+    private final CowCollections.CowList<Entry> entries = new CowCollections.CowList<>();
 
-    /** Every index as {@code schema.name}, for the catalogue guards read. */
+    /**
+     * Every index as {@code schema.name}, for the catalogue guards read: a live view, so a DO block that
+     * asks about one index does not pay for a set of all of them.
+     */
     java.util.Set<String> qualifiedNames() {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        for (Entry e : entries) {
-            names.add(e.table().id.schema() + "." + e.name());
-        }
-        return names;
+        return new java.util.AbstractSet<>() {
+            @Override
+            public boolean contains(Object o) {
+                if (!(o instanceof String key)) {
+                    return false;
+                }
+                for (Entry e : entries) {
+                    String schema = e.table().id.schema();
+                    if (key.length() == schema.length() + 1 + e.name().length()
+                            && key.startsWith(schema)
+                            && key.charAt(schema.length()) == '.'
+                            && key.endsWith(e.name())) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            @Override
+            public java.util.Iterator<String> iterator() {
+                return entries.stream()
+                        .map(e -> e.table().id.schema() + "." + e.name())
+                        .distinct()
+                        .iterator();
+            }
+
+            @Override
+            public int size() {
+                return (int) entries.stream()
+                        .map(e -> e.table().id.schema() + "." + e.name())
+                        .distinct()
+                        .count();
+            }
+        };
     }
 
     /** The index of that name in that schema. */
@@ -88,12 +120,12 @@ final class Indexes {
                 : e);
     }
 
+    /** The indexes now, for a snapshot (O(1); never changed afterwards). */
     List<Entry> save() {
-        return List.copyOf(entries);
+        return entries.save();
     }
 
     void restore(List<Entry> saved) {
-        entries.clear();
-        entries.addAll(saved);
+        entries.restore(saved);
     }
 }

@@ -3,7 +3,6 @@ package dev.refguard.schema;
 import dev.refguard.parse.ForeignKeySpec;
 import dev.refguard.parse.SourcePosition;
 import dev.refguard.source.MigrationFile;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,9 +13,9 @@ import java.util.List;
 public final class ModelForeignKey {
     String name;
     final ModelTable from;
-    final List<String> fromColumns;
+    final CowCollections.CowList<String> fromColumns;
     final ModelTable to;
-    final List<String> toColumns;
+    final CowCollections.CowList<String> toColumns;
     final String onDelete;
     final String onUpdate;
     final MigrationFile file;
@@ -43,9 +42,9 @@ public final class ModelForeignKey {
             int statementLine) {
         this.name = name;
         this.from = from;
-        this.fromColumns = new ArrayList<>(fromColumns);
+        this.fromColumns = CowCollections.CowList.of(fromColumns);
         this.to = to;
-        this.toColumns = new ArrayList<>(toColumns);
+        this.toColumns = CowCollections.CowList.of(toColumns);
         this.onDelete = spec.onDelete() == null ? "NO ACTION" : spec.onDelete();
         this.onUpdate = spec.onUpdate() == null ? "NO ACTION" : spec.onUpdate();
         this.spec = spec;

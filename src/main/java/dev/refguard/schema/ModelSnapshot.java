@@ -1,10 +1,7 @@
 package dev.refguard.schema;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,11 +19,11 @@ import java.util.Set;
 final class ModelSnapshot {
     /** The live containers a snapshot restores into. */
     record Live(
-            Map<TableId, ModelTable> tables,
-            List<ModelForeignKey> foreignKeys,
+            CowCollections.CowMap<TableId, ModelTable> tables,
+            CowCollections.CowList<ModelForeignKey> foreignKeys,
             Indexes indexes,
             ConstraintNames constraintNames,
-            Set<String> schemas,
+            CowCollections.CowSet<String> schemas,
             SearchPath searchPath,
             TypeCatalog types) {}
 
@@ -59,11 +56,12 @@ final class ModelSnapshot {
 
     private ModelSnapshot(Live live, Collection<ModelTable> scope) {
         this.live = live;
-        this.tables = new HashMap<>(live.tables());
-        this.foreignKeys = new ArrayList<>(live.foreignKeys());
+        // the containers are copy-on-write: saving them is O(1), the first change after it copies
+        this.tables = live.tables().save();
+        this.foreignKeys = live.foreignKeys().save();
         this.indexes = live.indexes().save();
         this.constraintNames = live.constraintNames().save();
-        this.schemas = Set.copyOf(live.schemas());
+        this.schemas = live.schemas().save();
         this.searchPath = live.searchPath().save();
         this.types = live.types().save();
         for (ModelTable t : scope) {
@@ -71,23 +69,24 @@ final class ModelSnapshot {
                     t,
                     new TableState(
                             t.id,
-                            new LinkedHashMap<>(t.columns),
+                            t.columns.save(),
                             t.columnsKnown,
-                            List.copyOf(t.primaryKey),
+                            t.primaryKey.save(),
                             t.primaryKeyName,
-                            new LinkedHashMap<>(t.uniqueKeys),
-                            List.copyOf(t.keyOrder),
-                            Set.copyOf(t.deferrableKeys),
-                            Set.copyOf(t.indexOnlyKeys),
-                            List.copyOf(t.foreignKeys),
+                            t.uniqueKeys.save(),
+                            t.keyOrder.save(),
+                            t.deferrableKeys.save(),
+                            t.indexOnlyKeys.save(),
+                            t.foreignKeys.save(),
                             t.incomplete));
+        }
+        if (tableStates.isEmpty()) {
+            return; // no table in scope: no FK of theirs to keep
         }
         for (ModelForeignKey fk : live.foreignKeys()) {
             if (tableStates.containsKey(fk.from) || tableStates.containsKey(fk.to)) {
                 foreignKeyStates.put(
-                        fk,
-                        new ForeignKeyState(
-                                fk.name, List.copyOf(fk.fromColumns), List.copyOf(fk.toColumns), fk.referencedKey));
+                        fk, new ForeignKeyState(fk.name, fk.fromColumns.save(), fk.toColumns.save(), fk.referencedKey));
             }
         }
     }
@@ -104,42 +103,30 @@ final class ModelSnapshot {
 
     /** Puts the model back as it was when this snapshot was taken. */
     void restore() {
-        live.tables().clear();
-        live.tables().putAll(tables);
-        live.foreignKeys().clear();
-        live.foreignKeys().addAll(foreignKeys);
+        live.tables().restore(tables);
+        live.foreignKeys().restore(foreignKeys);
         live.indexes().restore(indexes);
         live.constraintNames().restore(constraintNames);
-        live.schemas().clear();
-        live.schemas().addAll(schemas);
+        live.schemas().restore(schemas);
         live.searchPath().restore(searchPath);
         live.types().restore(types);
         tableStates.forEach((t, s) -> {
             t.id = s.id();
-            t.columns.clear();
-            t.columns.putAll(s.columns());
+            t.columns.restore(s.columns());
             t.columnsKnown = s.columnsKnown();
-            t.primaryKey.clear();
-            t.primaryKey.addAll(s.primaryKey());
+            t.primaryKey.restore(s.primaryKey());
             t.primaryKeyName = s.primaryKeyName();
-            t.uniqueKeys.clear();
-            t.uniqueKeys.putAll(s.uniqueKeys());
-            t.keyOrder.clear();
-            t.keyOrder.addAll(s.keyOrder());
-            t.deferrableKeys.clear();
-            t.deferrableKeys.addAll(s.deferrableKeys());
-            t.indexOnlyKeys.clear();
-            t.indexOnlyKeys.addAll(s.indexOnlyKeys());
-            t.foreignKeys.clear();
-            t.foreignKeys.addAll(s.foreignKeys());
+            t.uniqueKeys.restore(s.uniqueKeys());
+            t.keyOrder.restore(s.keyOrder());
+            t.deferrableKeys.restore(s.deferrableKeys());
+            t.indexOnlyKeys.restore(s.indexOnlyKeys());
+            t.foreignKeys.restore(s.foreignKeys());
             t.incomplete = s.incomplete();
         });
         foreignKeyStates.forEach((fk, s) -> {
             fk.name = s.name();
-            fk.fromColumns.clear();
-            fk.fromColumns.addAll(s.fromColumns());
-            fk.toColumns.clear();
-            fk.toColumns.addAll(s.toColumns());
+            fk.fromColumns.restore(s.fromColumns());
+            fk.toColumns.restore(s.toColumns());
             fk.referencedKey = s.referencedKey();
         });
     }

@@ -3,12 +3,9 @@ package dev.refguard.schema;
 import dev.refguard.parse.SourcePosition;
 import dev.refguard.source.MigrationFile;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A table in the replayed model; mutated only by {@link SchemaReplay}. Events and the final result
@@ -19,20 +16,20 @@ public final class ModelTable {
     final TableOrigin origin;
     final MigrationFile createdBy;
     final SourcePosition createdAt;
-    final Map<String, ModelColumn> columns = new LinkedHashMap<>();
+    final CowCollections.CowMap<String, ModelColumn> columns = new CowCollections.CowMap<>(true);
     boolean columnsKnown;
-    final List<String> primaryKey = new ArrayList<>();
+    final CowCollections.CowList<String> primaryKey = new CowCollections.CowList<>();
     String primaryKeyName;
     /** Unique constraints and unique indexes: name to columns. */
-    final Map<String, List<String>> uniqueKeys = new LinkedHashMap<>();
+    final CowCollections.CowMap<String, List<String>> uniqueKeys = new CowCollections.CowMap<>(true);
     /** Keys declared {@code DEFERRABLE}: no FK may reference them. */
-    final Set<String> deferrableKeys = new HashSet<>();
+    final CowCollections.CowSet<String> deferrableKeys = new CowCollections.CowSet<>();
     /** The names of the primary key and of {@link #uniqueKeys}, in creation order (the order of their index OIDs). */
-    final List<String> keyOrder = new ArrayList<>();
+    final CowCollections.CowList<String> keyOrder = new CowCollections.CowList<>();
     /** Entries of {@link #uniqueKeys} that are bare unique indexes, not constraints. */
-    final Set<String> indexOnlyKeys = new HashSet<>();
+    final CowCollections.CowSet<String> indexOnlyKeys = new CowCollections.CowSet<>();
 
-    final List<ModelForeignKey> foreignKeys = new ArrayList<>();
+    final CowCollections.CowList<ModelForeignKey> foreignKeys = new CowCollections.CowList<>();
     boolean incomplete;
     /** Created, renamed, moved, dropped: in order (kept by {@link TableStories}). */
     final List<TableStep> story = new ArrayList<>();
@@ -206,13 +203,14 @@ public final class ModelTable {
     ModelTable copyWithoutForeignKeys() {
         ModelTable copy = new ModelTable(oid, id, origin, createdBy, createdAt, columnsKnown);
         copy.story.addAll(story);
-        copy.columns.putAll(columns);
-        copy.primaryKey.addAll(primaryKey);
+        // copy-on-write: the copy shares the collections until either side changes them
+        copy.columns.restore(columns.save());
+        copy.primaryKey.restore(primaryKey.save());
         copy.primaryKeyName = primaryKeyName;
-        copy.uniqueKeys.putAll(uniqueKeys);
-        copy.keyOrder.addAll(keyOrder);
-        copy.deferrableKeys.addAll(deferrableKeys);
-        copy.indexOnlyKeys.addAll(indexOnlyKeys);
+        copy.uniqueKeys.restore(uniqueKeys.save());
+        copy.keyOrder.restore(keyOrder.save());
+        copy.deferrableKeys.restore(deferrableKeys.save());
+        copy.indexOnlyKeys.restore(indexOnlyKeys.save());
         copy.incomplete = incomplete;
         return copy;
     }

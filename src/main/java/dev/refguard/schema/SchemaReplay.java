@@ -36,7 +36,6 @@ import dev.refguard.source.MigrationHistory;
 import dev.refguard.split.SplitProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,11 +56,11 @@ public final class SchemaReplay {
 
     private final MigrationHistory history;
     private final ModelOptions options;
-    private final Map<TableId, ModelTable> tables = new HashMap<>();
-    private final List<ModelForeignKey> foreignKeys = new ArrayList<>();
+    private final CowCollections.CowMap<TableId, ModelTable> tables = new CowCollections.CowMap<>();
+    private final CowCollections.CowList<ModelForeignKey> foreignKeys = new CowCollections.CowList<>();
     private final Indexes indexes = new Indexes();
     private final ConstraintNames constraintNames = new ConstraintNames();
-    private final Set<String> schemas = new HashSet<>();
+    private final CowCollections.CowSet<String> schemas = new CowCollections.CowSet<>();
     private final SearchPath searchPath = new SearchPath();
     private final TypeCatalog typeCatalog = new TypeCatalog();
     private final ModelSnapshot.Live live;
