@@ -103,8 +103,11 @@ final class StatementReader {
         if (kind == StatementKind.CREATE_FUNCTION
                 || kind == StatementKind.CREATE_TRIGGER
                 || kind == StatementKind.SET_SEARCH_PATH
-                || kind == StatementKind.TYPE_DEFINITION) {
-            // JSqlParser keeps these opaque; they are the token reader's by design, not parser gaps
+                || kind == StatementKind.TYPE_DEFINITION
+                || kind == StatementKind.CREATE_INDEX
+                || kind == StatementKind.DROP_INDEX) {
+            // JSqlParser keeps these opaque, or drops what matters (an index's IF NOT EXISTS, CONCURRENTLY, a
+            // DROP INDEX): they are the token reader's by design, not parser gaps
             Optional<List<SchemaChange>> changes = fallbackRead(statement);
             if (changes.isPresent()) {
                 return result(statement, conditional, ParseOutcome.PARSED, changes.get(), null, List.of());

@@ -181,6 +181,7 @@ final class StatementClassifier {
         return switch (object) {
             case "TABLE" -> StatementKind.DROP_TABLE;
             case "SCHEMA" -> StatementKind.DROP_SCHEMA;
+            case "INDEX" -> StatementKind.DROP_INDEX;
             case "TYPE", "DOMAIN" -> StatementKind.TYPE_DEFINITION;
             default -> IGNORED_OBJECTS.contains(object) ? StatementKind.IGNORED : StatementKind.OTHER;
         };

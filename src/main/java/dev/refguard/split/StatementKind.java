@@ -9,6 +9,8 @@ public enum StatementKind {
     ALTER_TABLE(true),
     DROP_TABLE(true),
     CREATE_INDEX(true),
+    /** {@code DROP INDEX}: an index can be a foreign key's target, and its name is a relation's name. */
+    DROP_INDEX(true),
     CREATE_SCHEMA(true),
     DROP_SCHEMA(true),
     /** {@code SET search_path}, and {@code SELECT pg_catalog.set_config('search_path', ...)} as pg_dump writes it. */

@@ -290,7 +290,7 @@ class StatementSplitterTest {
                 "ALTER FUNCTION f() OWNER TO r|IGNORED",
                 "DROP FUNCTION f()|IGNORED",
                 "DROP TRIGGER t ON a|IGNORED",
-                "DROP INDEX i|IGNORED",
+                "DROP INDEX i|DROP_INDEX",
                 "CREATE ROLE r|IGNORED",
                 "ALTER ROLE r SET x = 1|IGNORED",
                 "ALTER DEFAULT PRIVILEGES GRANT ALL ON TABLES TO r|IGNORED",

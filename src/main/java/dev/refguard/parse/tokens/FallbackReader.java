@@ -8,6 +8,7 @@ import dev.refguard.parse.SchemaChange.CreateIndex;
 import dev.refguard.parse.SchemaChange.CreateSchema;
 import dev.refguard.parse.SchemaChange.CreateTrigger;
 import dev.refguard.parse.SchemaChange.DeleteAll;
+import dev.refguard.parse.SchemaChange.DropIndex;
 import dev.refguard.parse.SchemaChange.DropSchema;
 import dev.refguard.parse.SchemaChange.DropTable;
 import dev.refguard.parse.SchemaChange.SetSearchPath;
@@ -153,6 +154,15 @@ public final class FallbackReader {
             c.expectEnd();
             return List.of(new DropTable(tables, ifExists, cascade, at));
         }
+        if (c.acceptWords("DROP", "INDEX")) {
+            // DROP INDEX [CONCURRENTLY] [IF EXISTS] name [, ...] [CASCADE | RESTRICT]
+            c.acceptWord("CONCURRENTLY");
+            boolean ifExists = c.acceptWords("IF", "EXISTS");
+            List<QualifiedName> indexes = nameList(c, false);
+            boolean cascade = c.acceptDropBehaviour();
+            c.expectEnd();
+            return List.of(new DropIndex(indexes, ifExists, cascade, at));
+        }
         if (c.acceptWords("DROP", "SCHEMA")) {
             c.acceptWords("IF", "EXISTS");
             List<Identifier> schemas = new ArrayList<>();
@@ -239,7 +249,8 @@ public final class FallbackReader {
         c.expectWord("INDEX");
         c.acceptWord("CONCURRENTLY");
         Identifier name = null;
-        if (c.acceptWords("IF", "NOT", "EXISTS") || !c.peekWord("ON") || c.peekWord(1, "ON")) {
+        boolean ifNotExists = c.acceptWords("IF", "NOT", "EXISTS");
+        if (ifNotExists || !c.peekWord("ON") || c.peekWord(1, "ON")) {
             name = c.qualifiedName().name();
         }
         c.expectWord("ON");
@@ -268,7 +279,10 @@ public final class FallbackReader {
         }
         boolean partial = c.seek(t -> t.isWord("WHERE"));
         c.skipRest();
-        return new CreateIndex(name, table, expression ? List.of() : columns, unique && !partial, at);
+        // the name is taken whatever the index is; only a unique index over plain columns, not partial, can be a
+        // foreign key's target
+        return new CreateIndex(
+                name, table, expression ? List.of() : columns, unique, at, partial, expression, ifNotExists);
     }
 
     /**

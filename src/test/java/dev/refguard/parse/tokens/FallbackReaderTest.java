@@ -24,6 +24,7 @@ import dev.refguard.parse.SchemaChange.CreateTrigger;
 import dev.refguard.parse.SchemaChange.DeleteAll;
 import dev.refguard.parse.SchemaChange.DropColumn;
 import dev.refguard.parse.SchemaChange.DropConstraint;
+import dev.refguard.parse.SchemaChange.DropIndex;
 import dev.refguard.parse.SchemaChange.DropSchema;
 import dev.refguard.parse.SchemaChange.DropTable;
 import dev.refguard.parse.SchemaChange.RenameColumn;
@@ -683,10 +684,36 @@ class FallbackReaderTest {
             CreateIndex expression = only("CREATE UNIQUE INDEX i ON t (lower(email), tenant)", CreateIndex.class);
             assertThat(expression.columns()).isEmpty();
             assertThat(expression.unique()).isTrue();
+            assertThat(expression.hasExpressions()).isTrue();
             CreateIndex partial =
                     only("CREATE UNIQUE INDEX i ON t (email) WHERE deleted_at IS NULL", CreateIndex.class);
             assertThat(partial.columns()).containsExactly(id("email"));
-            assertThat(partial.unique()).isFalse();
+            assertThat(partial.unique()).isTrue();
+            assertThat(partial.partial()).isTrue();
+            assertThat(partial.hasExpressions()).isFalse();
+        }
+
+        @Test
+        void readsIndexIfNotExistsAndConcurrently() {
+            CreateIndex index = only(
+                    "CREATE INDEX CONCURRENTLY IF NOT EXISTS \"traces_project_id_idx\" ON \"traces\"(\"project_id\")",
+                    CreateIndex.class);
+            assertThat(index.ifNotExists()).isTrue();
+            assertThat(index.name()).isEqualTo(quoted("traces_project_id_idx"));
+            assertThat(index.unique()).isFalse();
+            assertThat(only("CREATE INDEX i ON t (a)", CreateIndex.class).ifNotExists())
+                    .isFalse();
+        }
+
+        @Test
+        void readsDropIndex() {
+            DropIndex drop = only("DROP INDEX CONCURRENTLY IF EXISTS public.a_idx, b_idx CASCADE", DropIndex.class);
+            assertThat(drop.indexes()).containsExactly(name("public", "a_idx"), QualifiedName.of(id("b_idx")));
+            assertThat(drop.ifExists()).isTrue();
+            assertThat(drop.cascade()).isTrue();
+            DropIndex plain = only("DROP INDEX \"traces_project_id_idx\"", DropIndex.class);
+            assertThat(plain.ifExists()).isFalse();
+            assertThat(plain.cascade()).isFalse();
         }
 
         @Test
