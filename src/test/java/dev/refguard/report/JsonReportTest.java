@@ -142,6 +142,7 @@ class JsonReportTest {
 
         assertThat(json).contains("""
                               "baselined": false,
+                              "preexisting": false,
                               "cascades": [
                                 {
                                   "file": "supabase/migrations/20251106000000_baseline_schema.sql",
