@@ -74,4 +74,10 @@ assert log.count('Using the MultiThreadedBuilder implementation with a thread co
 assert log.count('BUILD SUCCESS') == 2 && log.count('BUILD FAILURE') == 1
 assert log.contains('on project app-a: refguard: 2 findings at or above error (1 fk-type-mismatch, 1 missing-reference-target); see target/refguard/refguard.sarif')
 assert log.contains('on project app-b: refguard: 2 findings at or above error (1 missing-reference-target, 1 table-redefined); see target/refguard/refguard.sarif')
+// the log holds the three runs: under -T 2 every console line of refguard names its module, serially none does
+def findingLines = log.readLines().findAll { it =~ /: error\[[a-z-]+\] / }
+def serialLines = findingLines.findAll { !it.contains('[app-a] ') && !it.contains('[app-b] ') }
+assert !serialLines.isEmpty()
+assert findingLines.count { it.contains('[app-a] supabase/migrations/') } == 2 * serialLines.count { it.contains('] supabase/migrations/') }
+assert findingLines.count { it.contains('[app-b] src/main/resources/db/migration/') } == 2 * serialLines.count { it.contains('] src/main/resources/db/migration/') }
 return true

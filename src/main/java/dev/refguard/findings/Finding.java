@@ -131,15 +131,20 @@ public record Finding(
         return baselined || preexisting;
     }
 
-    /**
-     * The hint without its SQL fix: the words around it, blank lines collapsed; the whole hint when there is no
-     * fix or the hint does not hold it.
-     */
-    public String hintProse() {
+    /** The words of the hint before its SQL fix (the whole prose when there is no fix in it). */
+    public String hintBeforeFix() {
         if (fix.isEmpty() || !hint.contains(fix)) {
             return hint.strip();
         }
-        return hint.replace(fix, "").replaceAll("\\n{3,}", "\n\n").strip();
+        return hint.substring(0, hint.indexOf(fix)).strip();
+    }
+
+    /** The words of the hint after its SQL fix; empty when there is no fix in it. */
+    public String hintAfterFix() {
+        if (fix.isEmpty() || !hint.contains(fix)) {
+            return "";
+        }
+        return hint.substring(hint.indexOf(fix) + fix.length()).strip();
     }
 
     @Override

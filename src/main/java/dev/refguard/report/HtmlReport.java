@@ -64,7 +64,8 @@ public final class HtmlReport {
                 .append(resource("report.css"))
                 .append("</style>\n</head>\n<body>\n");
 
-        html.append("<header><h1>refguard</h1><p class=\"counts\">")
+        html.append("<header><h1>refguard</h1><nav><a href=\"#findings\">Findings</a>"
+                        + " <a href=\"#schema\">Schema diagram</a></nav><p class=\"counts\">")
                 .append(escape(
                         result.stats().histories().isEmpty()
                                 ? ReportText.noMigrationsText(result)
@@ -131,16 +132,8 @@ public final class HtmlReport {
                 .append("</span></p>\n<p class=\"message\">")
                 .append(escape(ReportText.oneLine(f.message())))
                 .append("</p>\n");
-        String prose = f.hintProse();
-        if (!prose.isEmpty()) {
-            html.append("<p class=\"prose\">")
-                    .append(String.join(
-                            "<br>",
-                            ReportText.lines(prose).stream()
-                                    .map(HtmlReport::escape)
-                                    .toList()))
-                    .append("</p>\n");
-        }
+        // the hint in its order: the words that lead to the SQL, the SQL with its copy button, the words after it
+        prose(html, f.hintBeforeFix());
         if (!f.fix().isEmpty()) {
             html.append("<div class=\"fix\"><button type=\"button\" class=\"copy\">Copy SQL</button><pre><code>")
                     .append(String.join(
@@ -150,7 +143,20 @@ public final class HtmlReport {
                                     .toList()))
                     .append("</code></pre></div>\n");
         }
+        prose(html, f.hintAfterFix());
         html.append("</article>\n");
+    }
+
+    private static void prose(StringBuilder html, String text) {
+        if (!text.isEmpty()) {
+            html.append("<p class=\"prose\">")
+                    .append(String.join(
+                            "<br>",
+                            ReportText.lines(text).stream()
+                                    .map(HtmlReport::escape)
+                                    .toList()))
+                    .append("</p>\n");
+        }
     }
 
     /** What the script draws: tables with their columns, foreign keys with their state and findings. */

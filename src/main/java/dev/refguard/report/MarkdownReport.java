@@ -102,6 +102,17 @@ public final class MarkdownReport {
         return md.toString();
     }
 
+    private static void proseLines(StringBuilder md, String text) {
+        List<String> prose = ReportText.lines(text);
+        if (!prose.isEmpty()) {
+            for (String line : prose) {
+                md.append(line.isBlank() ? "" : "  " + MarkdownText.escape(line))
+                        .append('\n');
+            }
+            md.append('\n');
+        }
+    }
+
     private static String item(Finding finding) {
         StringBuilder md =
                 new StringBuilder("- **").append(finding.severity().id()).append("** [");
@@ -111,19 +122,14 @@ public final class MarkdownReport {
                 : finding.location().file();
         md.append(MarkdownText.escape(where)).append(": ");
         md.append(MarkdownText.escape(finding.message())).append("\n\n");
-        // the words of the hint are text, escaped like the message; only the exact SQL of the fix is code
-        List<String> prose = ReportText.lines(finding.hintProse());
-        if (!prose.isEmpty()) {
-            for (String line : prose) {
-                md.append(line.isBlank() ? "" : "  " + MarkdownText.escape(line))
-                        .append('\n');
-            }
-            md.append('\n');
-        }
+        // the words of the hint are text, escaped like the message; only the exact SQL of the fix is code; the
+        // order is the hint's (the words that lead to the SQL, the SQL, the words after it)
+        proseLines(md, finding.hintBeforeFix());
         List<String> fix = ReportText.lines(finding.fix());
         if (!fix.isEmpty()) {
             md.append(MarkdownText.fence(fix, "sql", "  ")).append('\n');
         }
+        proseLines(md, finding.hintAfterFix());
         return md.toString();
     }
 }

@@ -245,12 +245,16 @@ public final class SarifReport {
             return text(finding.message());
         }
         StringBuilder md = new StringBuilder(MarkdownText.escape(finding.message()));
-        String prose = markdownLines(finding.hintProse());
-        if (!prose.isEmpty()) {
-            md.append("\n\n").append(prose);
+        String before = markdownLines(finding.hintBeforeFix());
+        if (!before.isEmpty()) {
+            md.append("\n\n").append(before);
         }
         if (!finding.fix().isEmpty()) {
             md.append("\n\n").append(MarkdownText.fence(ReportText.lines(finding.fix()), "sql", ""));
+        }
+        String after = markdownLines(finding.hintAfterFix());
+        if (!after.isEmpty()) {
+            md.append("\n\n").append(after);
         }
         return textAndMarkdown(finding.message() + "\n" + hint, md.toString().strip());
     }

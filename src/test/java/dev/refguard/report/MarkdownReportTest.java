@@ -55,6 +55,27 @@ class MarkdownReportTest {
     }
 
     @Test
+    void keepsTheWordsOfAHintInTheirPlaceAroundTheSql() {
+        String fix = "ALTER TABLE t DROP CONSTRAINT t_fk;";
+        Finding finding = new Finding(
+                "mixed-user-reference",
+                Severity.ERROR,
+                new Location("a.sql", 5, 1),
+                "m",
+                "Point it at public.users in a new migration:\n" + fix + "\nrefguard inferred public.users.",
+                "",
+                false,
+                fix,
+                false);
+
+        String md = MarkdownReport.render(ReportFixtures.withFindings(List.of(finding)));
+
+        assertThat(md)
+                .contains("  Point it at public.users in a new migration:\n\n  ```sql\n  " + fix
+                        + "\n  ```\n\n  refguard inferred public.users.");
+    }
+
+    @Test
     void aRunWithoutMigrationsNamesThePlacesLookedIn() {
         assertThat(MarkdownReport.render(ReportFixtures.nothingFound()))
                 .isEqualTo("## refguard\n\nno migration files found; looked in: supabase/migrations,"

@@ -221,9 +221,10 @@
     }
     cy.elements().addClass('faded');
     hits.removeClass('faded').addClass('match');
-    hits.connectedEdges().removeClass('faded');
+    hits.closedNeighborhood().removeClass('faded');
     searchResult.textContent = hits.length === 1 ? '1 table: ' + hits[0].data('label') : hits.length + ' tables';
-    cy.animate({ fit: { eles: hits.closedNeighborhood(), padding: 60 } }, { duration: 0 });
+    cy.resize();
+    cy.fit(hits.closedNeighborhood(), 60);
     showTable(hits[0].id());
     return hits.length;
   }
