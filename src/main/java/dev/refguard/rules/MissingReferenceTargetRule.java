@@ -74,6 +74,9 @@ public final class MissingReferenceTargetRule implements Rule {
         return switch (fate.kind()) {
             case RENAMED, MOVED ->
                 statement + fate.newName().sql() + " instead: the table has that name since " + fate.where() + ".";
+            case REJECTED ->
+                "Fix the CREATE TABLE of " + fate.name().sql() + " at " + fate.where()
+                        + " first: this statement fails only because that one does.";
             default ->
                 "The table no longer exists here (dropped by " + fate.where() + "): remove this statement,"
                         + " or create the table again before it.";

@@ -157,6 +157,9 @@ public final class SchemaReplay {
         }
         before.restore();
         statements.remember(change, failed, this::wanted);
+        if (change instanceof SchemaChange.CreateTable c && !c.ifNotExists() && find(c.table()) == null) {
+            stories.rejected(wanted(c.table()), failed.file(), failed.statementLine());
+        }
         transaction.failed(statements.root());
         return false;
     }

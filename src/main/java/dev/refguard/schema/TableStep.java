@@ -24,7 +24,9 @@ public record TableStep(Kind kind, TableId name, TableId newName, MigrationFile 
         /** {@code ALTER TABLE ... SET SCHEMA}. */
         MOVED,
         /** {@code DROP TABLE}, {@code DROP SCHEMA ... CASCADE}. */
-        DROPPED
+        DROPPED,
+        /** A {@code CREATE TABLE} PostgreSQL rejects: the table was never made. */
+        REJECTED
     }
 
     /** {@code 010_items.sql:62}: the file and line, for messages. */
@@ -42,6 +44,8 @@ public record TableStep(Kind kind, TableId name, TableId newName, MigrationFile 
             case RENAMED -> name.displayName() + " was renamed to " + newName.displayName() + " by " + where();
             case MOVED -> name.displayName() + " was moved to " + newName.displayName() + " by " + where();
             case DROPPED -> name.displayName() + " was dropped by " + where();
+            case REJECTED ->
+                "the CREATE TABLE of " + name.displayName() + " at " + where() + " fails, so it was never created";
         };
     }
 }

@@ -30,6 +30,11 @@ final class TableStories {
         endedNames.put(table.id, step);
     }
 
+    /** A CREATE TABLE of {@code name} failed: later statements naming it fail because of that one. */
+    void rejected(TableId name, MigrationFile file, int line) {
+        endedNames.put(name, new TableStep(TableStep.Kind.REJECTED, name, null, file, line));
+    }
+
     /** What last happened to {@code name} if no table bears it now and one once did; {@code null} otherwise. */
     TableStep fateOf(TableId name) {
         return endedNames.get(name);
