@@ -76,7 +76,9 @@ class UnreadableFileTest {
         Path classpath = dir.resolve("classpath");
         List<String> entries = new ArrayList<>();
         int n = 0;
-        for (Class<?> type : List.of(AnalyzeMain.class, Engine.class, CCJSqlParser.class, Gson.class)) {
+        // the runtime dependencies discovery and parsing load (snakeyaml reads Spring Boot's application.yml)
+        for (Class<?> type : List.of(
+                AnalyzeMain.class, Engine.class, CCJSqlParser.class, Gson.class, org.yaml.snakeyaml.Yaml.class)) {
             Path source = Path.of(
                     type.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path copy = classpath.resolve(n++ + "-" + source.getFileName());
