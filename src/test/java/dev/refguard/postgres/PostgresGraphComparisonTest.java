@@ -15,6 +15,7 @@ import dev.refguard.schema.SchemaGraph;
 import dev.refguard.source.MigrationFile;
 import dev.refguard.source.MigrationHistory;
 import dev.refguard.source.SourceDiscovery;
+import dev.refguard.source.SqlText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -189,6 +190,27 @@ class PostgresGraphComparisonTest {
         }
     }
 
+    /**
+     * The SQL the migration tool runs of a file, as a file PostgreSQL is given: the file itself when the tool runs
+     * it as written; else, line for line, what refguard reads of it (a dbmate or goose file without its down
+     * section, Flyway placeholders replaced, a Liquibase changelog's changesets as Liquibase renders them for
+     * PostgreSQL), so that PostgreSQL's line numbers are the file's.
+     */
+    private static Path runText(MigrationFile file) throws IOException {
+        String text;
+        if (file.sqlText() instanceof SqlText.Rewritten r) {
+            text = r.rewrite().apply(Files.readString(file.path(), StandardCharsets.UTF_8));
+        } else if (file.sqlText() instanceof SqlText.Generated g) {
+            text = g.text();
+        } else {
+            return file.path();
+        }
+        Path dir = Files.createDirectories(BASE_DIR.resolve("target/comparison-run-text"));
+        Path run = Files.createTempFile(dir, "run-", ".sql");
+        Files.writeString(run, text, StandardCharsets.UTF_8);
+        return run;
+    }
+
     private void compareStatements(Path dir, MigrationHistory history) throws Exception {
         List<MigrationFile> files = history.files();
         List<PsqlReplay.Rejection> rejections = new ArrayList<>();
@@ -196,7 +218,7 @@ class PostgresGraphComparisonTest {
         try {
             stubForeignKeys(database);
             for (MigrationFile file : files) {
-                rejections.addAll(PsqlReplay.applyFile(server, database, file.path(), file.relativePath()));
+                rejections.addAll(PsqlReplay.applyFile(server, database, runText(file), file.relativePath()));
             }
         } finally {
             server.dropDatabase(database);
@@ -421,7 +443,10 @@ class PostgresGraphComparisonTest {
                 abort("not applied in one transaction a file: " + file.relativePath() + ": " + reason.get());
             }
         }
-        List<Path> paths = files.stream().map(MigrationFile::path).toList();
+        List<Path> paths = new ArrayList<>();
+        for (MigrationFile file : files) {
+            paths.add(runText(file));
+        }
 
         String database = freshDatabase(dir);
         try {
