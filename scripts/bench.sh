@@ -107,8 +107,8 @@ if [ "$JMH" = 1 ]; then
   [ "$QUICK" = 1 ] && JMH_ARGS+=(-wi 2 -w 2 -i 3 -r 2)
   java -cp "$CP" org.openjdk.jmh.Main dev.refguard.bench.AnalysisBenchmark "${JMH_ARGS[@]}" > "$OUT/jmh.log" 2>&1
   for kind in supabase prisma data; do
-    ms=$(grep ",$kind\$" "$OUT/jmh.csv" | cut -d, -f5)
-    err=$(grep ",$kind\$" "$OUT/jmh.csv" | cut -d, -f6)
+    ms=$(tr -d "\r" < "$OUT/jmh.csv" | grep ",$kind\$" | cut -d, -f5)
+    err=$(tr -d "\r" < "$OUT/jmh.csv" | grep ",$kind\$" | cut -d, -f6)
     awk -v k="$kind" -v ms="$ms" -v err="$err" -v b="${BYTES[$kind]}" -v s="${STATEMENTS[$kind]}" -v f="${FILES[$kind]}" \
       'BEGIN {printf "%-9s warm %8.1f ms (±%.1f)  %7.1f MB/s  %9.0f statements/s  %6.3f ms/file\n", k, ms, err, b/1e6/(ms/1000), s/(ms/1000), ms/f}'
   done

@@ -26,6 +26,8 @@ import java.util.Locale;
  *   <li>{@code cold <base>}: one analysis in this fresh JVM, as the Maven plugin's first run does;
  *   <li>{@code files <base>}: after a warm-up, each file's parse alone (the best of several runs): ms
  *       per file and the slowest file;
+ *   <li>{@code warm <base>}: after 5 analyses, the median wall time and process CPU time of 7 more (CPU
+ *       time is steadier than wall time on a loaded machine);
  *   <li>{@code loop <base> <n>}: {@code n} analyses one after the other (for a profiler: JFR);
  *   <li>{@code threads <base>}: after a warm-up, parsing every file with one worker thread and with
  *       two, the speed-up of parallel parsing.
@@ -41,6 +43,7 @@ public final class Bench {
             case "files" -> files(base);
             case "threads" -> threads(base);
             case "loop" -> loop(base, Integer.parseInt(args[2]));
+            case "warm" -> warm(base);
             default -> throw new IllegalArgumentException("cold|files|threads <base>: " + args[0]);
         }
     }
@@ -73,6 +76,25 @@ public final class Bench {
             return os.getProcessCpuTime() / 1_000_000;
         }
         return -1;
+    }
+
+    private static void warm(Path base) {
+        RefguardConfig config = RefguardConfig.defaults(base);
+        for (int i = 0; i < 5; i++) {
+            Engine.analyze(config);
+        }
+        double[] wall = new double[7];
+        double[] cpu = new double[7];
+        for (int i = 0; i < wall.length; i++) {
+            long cpuStart = processCpuMillis();
+            long start = System.nanoTime();
+            Engine.analyze(config);
+            wall[i] = (System.nanoTime() - start) / 1e6;
+            cpu[i] = processCpuMillis() - cpuStart;
+        }
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        System.out.printf(Locale.ROOT, "warm_ms=%.1f%nwarm_cpu_ms=%.0f%n", wall[3], cpu[3]);
     }
 
     private static void loop(Path base, int runs) {
