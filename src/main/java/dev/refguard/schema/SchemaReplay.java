@@ -122,6 +122,13 @@ public final class SchemaReplay {
             StatementRef abortedBy = transaction.abortedBy();
             if (abortedBy != null && !Statements.endsTransaction(st)) {
                 statements.skipped(ref(null), abortedBy, Statements.ABORTED);
+                for (SchemaChange change : st.changes()) {
+                    if (change instanceof SchemaChange.CreateTable c && find(c.table()) == null) {
+                        // never run: later statements naming the table fail because of the block's first error
+                        statements.remember(change, abortedBy, this::wanted);
+                        stories.rejected(wanted(c.table()), file, st.line());
+                    }
+                }
                 continue;
             }
             if (st.outcome() == ParseOutcome.UNREADABLE) {

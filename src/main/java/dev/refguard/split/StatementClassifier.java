@@ -117,6 +117,9 @@ final class StatementClassifier {
             case "SET" -> set(words);
             case "SELECT" -> isSetConfigSearchPath(text) ? StatementKind.SET_SEARCH_PATH : StatementKind.IGNORED;
             case "DO" -> StatementKind.DO_BLOCK;
+            case "BEGIN", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE" ->
+                word(words, 1).equals("PREPARED") ? StatementKind.IGNORED : StatementKind.TRANSACTION;
+            case "START" -> word(words, 1).equals("TRANSACTION") ? StatementKind.TRANSACTION : StatementKind.IGNORED;
             case "TRUNCATE" -> StatementKind.TRUNCATE;
             case "DELETE" -> StatementKind.DELETE;
             default -> IGNORED_COMMANDS.contains(first) ? StatementKind.IGNORED : StatementKind.OTHER;

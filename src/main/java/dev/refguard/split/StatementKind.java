@@ -11,6 +11,11 @@ public enum StatementKind {
     CREATE_INDEX(true),
     /** {@code DROP INDEX}: an index can be a foreign key's target, and its name is a relation's name. */
     DROP_INDEX(true),
+    /**
+     * {@code BEGIN}, {@code COMMIT}, {@code ROLLBACK}, savepoints: inside a transaction block a failed statement
+     * aborts the rest of the block, and {@code ROLLBACK} undoes it (docs/replay.md, "Transactions").
+     */
+    TRANSACTION(true),
     CREATE_SCHEMA(true),
     DROP_SCHEMA(true),
     /** {@code SET search_path}, and {@code SELECT pg_catalog.set_config('search_path', ...)} as pg_dump writes it. */

@@ -202,11 +202,15 @@ class StatementSplitterTest {
     }
 
     @Test
-    void classifiesTransactionControlAsIgnored() {
-        assertThat(StatementSplitter.split("BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;")
+    void classifiesTransactionControl() {
+        assertThat(StatementSplitter.split("BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\nCOMMIT PREPARED 'x';")
                         .statements())
                 .extracting(SqlStatement::kind)
-                .containsExactly(StatementKind.IGNORED, StatementKind.CREATE_TABLE, StatementKind.IGNORED);
+                .containsExactly(
+                        StatementKind.TRANSACTION,
+                        StatementKind.CREATE_TABLE,
+                        StatementKind.TRANSACTION,
+                        StatementKind.IGNORED);
     }
 
     @Test
@@ -285,7 +289,7 @@ class StatementSplitterTest {
                 "CREATE SEQUENCE s|IGNORED",
                 "ALTER SEQUENCE s OWNED BY a.id|IGNORED",
                 "COPY a FROM '/tmp/x'|IGNORED",
-                "ROLLBACK|IGNORED",
+                "ROLLBACK|TRANSACTION",
                 "SET statement_timeout = 0|IGNORED",
                 "ALTER FUNCTION f() OWNER TO r|IGNORED",
                 "DROP FUNCTION f()|IGNORED",

@@ -12,6 +12,8 @@ import dev.refguard.parse.SchemaChange.DropIndex;
 import dev.refguard.parse.SchemaChange.DropSchema;
 import dev.refguard.parse.SchemaChange.DropTable;
 import dev.refguard.parse.SchemaChange.SetSearchPath;
+import dev.refguard.parse.SchemaChange.Transaction;
+import dev.refguard.parse.SchemaChange.TransactionCommand;
 import dev.refguard.parse.SchemaChange.Truncate;
 import dev.refguard.parse.SourcePosition;
 import dev.refguard.parse.tokens.FallbackCursor.FallbackSyntaxException;
@@ -193,9 +195,19 @@ public final class FallbackReader {
             if (c.peekWord("search_path") || c.peekWord("ALL")) {
                 c.next();
                 c.expectEnd();
-                return List.of(new SetSearchPath(defaultSearchPath(), at));
+                return List.of(new SetSearchPath(defaultSearchPath(), at, false, true));
             }
             return List.of();
+        }
+        if (c.peekWord("BEGIN")
+                || c.peekWords("START", "TRANSACTION")
+                || c.peekWord("COMMIT")
+                || c.peekWord("END")
+                || c.peekWord("ROLLBACK")
+                || c.peekWord("ABORT")
+                || c.peekWord("SAVEPOINT")
+                || c.peekWord("RELEASE")) {
+            return transaction(c, at);
         }
         if (c.acceptWord("SELECT")) {
             return setConfig(c, at);
@@ -402,8 +414,21 @@ public final class FallbackReader {
 
     /** {@code SET [SESSION | LOCAL] search_path {TO | =} {value, ... | DEFAULT}}; other settings change nothing. */
     private static List<SchemaChange> set(FallbackCursor c, SourcePosition at) {
+        boolean local = false;
         if (!c.acceptWord("SESSION")) {
-            c.acceptWord("LOCAL");
+            local = c.acceptWord("LOCAL");
+        }
+        if (c.acceptWord("SCHEMA")) {
+            // SET SCHEMA 'name' is PostgreSQL's alias for SET search_path TO 'name'
+            SqlToken value = c.next();
+            if (value.type() != SqlToken.Type.STRING && !value.isName()) {
+                throw new FallbackSyntaxException("expected a schema name after SET SCHEMA");
+            }
+            c.expectEnd();
+            List<Identifier> schemas = value.type() == SqlToken.Type.STRING
+                    ? (value.value().isEmpty() ? List.of() : List.of(Identifier.quoted(value.value())))
+                    : List.of(value.identifier());
+            return List.of(new SetSearchPath(schemas, at, local, false));
         }
         if (!c.acceptWord("search_path")) {
             return List.of();
@@ -414,7 +439,7 @@ public final class FallbackReader {
         }
         if (c.acceptWord("DEFAULT")) {
             c.expectEnd();
-            return List.of(new SetSearchPath(defaultSearchPath(), at));
+            return List.of(new SetSearchPath(defaultSearchPath(), at, local, true));
         }
         List<Identifier> schemas = new ArrayList<>();
         do {
@@ -433,7 +458,51 @@ public final class FallbackReader {
             }
         } while (c.acceptSymbol(","));
         c.expectEnd();
-        return List.of(new SetSearchPath(schemas, at));
+        return List.of(new SetSearchPath(schemas, at, local, false));
+    }
+
+    /**
+     * {@code BEGIN [WORK|TRANSACTION] [...]}, {@code START TRANSACTION}, {@code COMMIT}/{@code END},
+     * {@code ROLLBACK}/{@code ABORT}, {@code SAVEPOINT s}, {@code RELEASE [SAVEPOINT] s},
+     * {@code ROLLBACK [WORK|TRANSACTION] TO [SAVEPOINT] s}; {@code null} for a form that is no transaction command
+     * of the session (prepared transactions).
+     */
+    private static List<SchemaChange> transaction(FallbackCursor c, SourcePosition at) {
+        if (c.acceptWord("BEGIN") || c.acceptWords("START", "TRANSACTION")) {
+            // isolation level and access mode change nothing modelled
+            c.skipRest();
+            return List.of(new Transaction(TransactionCommand.BEGIN, null, at));
+        }
+        if (c.acceptWord("SAVEPOINT")) {
+            Identifier name = c.identifier();
+            c.expectEnd();
+            return List.of(new Transaction(TransactionCommand.SAVEPOINT, name, at));
+        }
+        if (c.acceptWord("RELEASE")) {
+            c.acceptWord("SAVEPOINT");
+            Identifier name = c.identifier();
+            c.expectEnd();
+            return List.of(new Transaction(TransactionCommand.RELEASE_SAVEPOINT, name, at));
+        }
+        boolean commit = c.acceptWord("COMMIT") || c.acceptWord("END");
+        if (!commit && !c.acceptWord("ROLLBACK") && !c.acceptWord("ABORT")) {
+            return null;
+        }
+        if (c.peekWord("PREPARED")) {
+            return List.of();
+        }
+        if (!c.acceptWord("WORK")) {
+            c.acceptWord("TRANSACTION");
+        }
+        if (!commit && c.acceptWord("TO")) {
+            c.acceptWord("SAVEPOINT");
+            Identifier name = c.identifier();
+            c.expectEnd();
+            return List.of(new Transaction(TransactionCommand.ROLLBACK_TO_SAVEPOINT, name, at));
+        }
+        // AND [NO] CHAIN: a chained transaction begins at once; refguard treats it as the end of this one
+        c.skipRest();
+        return List.of(new Transaction(commit ? TransactionCommand.COMMIT : TransactionCommand.ROLLBACK, null, at));
     }
 
     /**

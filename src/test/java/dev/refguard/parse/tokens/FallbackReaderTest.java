@@ -32,6 +32,8 @@ import dev.refguard.parse.SchemaChange.RenameConstraint;
 import dev.refguard.parse.SchemaChange.RenameTable;
 import dev.refguard.parse.SchemaChange.SetSchema;
 import dev.refguard.parse.SchemaChange.SetSearchPath;
+import dev.refguard.parse.SchemaChange.Transaction;
+import dev.refguard.parse.SchemaChange.TransactionCommand;
 import dev.refguard.parse.SchemaChange.Truncate;
 import dev.refguard.parse.SourcePosition;
 import dev.refguard.split.SqlStatement;
@@ -703,6 +705,37 @@ class FallbackReaderTest {
             assertThat(index.unique()).isFalse();
             assertThat(only("CREATE INDEX i ON t (a)", CreateIndex.class).ifNotExists())
                     .isFalse();
+        }
+
+        @Test
+        void readsTransactionCommands() {
+            assertThat(only("BEGIN ISOLATION LEVEL SERIALIZABLE", Transaction.class)
+                            .command())
+                    .isEqualTo(TransactionCommand.BEGIN);
+            assertThat(only("START TRANSACTION", Transaction.class).command()).isEqualTo(TransactionCommand.BEGIN);
+            assertThat(only("END", Transaction.class).command()).isEqualTo(TransactionCommand.COMMIT);
+            assertThat(only("COMMIT WORK", Transaction.class).command()).isEqualTo(TransactionCommand.COMMIT);
+            assertThat(only("ABORT", Transaction.class).command()).isEqualTo(TransactionCommand.ROLLBACK);
+            Transaction savepoint = only("SAVEPOINT before_fk", Transaction.class);
+            assertThat(savepoint.command()).isEqualTo(TransactionCommand.SAVEPOINT);
+            assertThat(savepoint.savepoint()).isEqualTo(id("before_fk"));
+            assertThat(only("RELEASE before_fk", Transaction.class).command())
+                    .isEqualTo(TransactionCommand.RELEASE_SAVEPOINT);
+            Transaction back = only("ROLLBACK TRANSACTION TO SAVEPOINT before_fk", Transaction.class);
+            assertThat(back.command()).isEqualTo(TransactionCommand.ROLLBACK_TO_SAVEPOINT);
+            assertThat(back.savepoint()).isEqualTo(id("before_fk"));
+        }
+
+        @Test
+        void readsSetLocalAndSetSchema() {
+            SetSearchPath local = only("SET LOCAL search_path TO app, public", SetSearchPath.class);
+            assertThat(local.local()).isTrue();
+            assertThat(local.schemas()).containsExactly(id("app"), id("public"));
+            SetSearchPath schema = only("SET SCHEMA 'app'", SetSearchPath.class);
+            assertThat(schema.local()).isFalse();
+            assertThat(schema.schemas()).containsExactly(quoted("app"));
+            assertThat(only("RESET search_path", SetSearchPath.class).toDefault())
+                    .isTrue();
         }
 
         @Test
