@@ -76,3 +76,19 @@ create table public.invitations (
 
 alter table public.songs enable row level security;
 alter table public.setlists enable row level security;
+
+-- New sign-ups are copied into public.users, as Supabase's docs write the trigger.
+create function public.handle_new_user()
+returns trigger
+language plpgsql
+security definer set search_path = ''
+as $$
+begin
+  insert into public.users (id, email) values (new.id, new.email);
+  return new;
+end;
+$$;
+
+create trigger on_auth_user_created
+  after insert on auth.users
+  for each row execute procedure public.handle_new_user();

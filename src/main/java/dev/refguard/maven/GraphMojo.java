@@ -28,8 +28,12 @@ public class GraphMojo extends AbstractRefguardMojo {
 
     @Override
     protected void afterReports(AnalysisResult result, CheckSettings settings, Path reportDir, Path baseDir) {
-        getLog().info("refguard: schema graph of " + result.stats().tables() + " tables and "
-                + result.stats().foreignKeys() + " foreign keys written to " + shown(reportDir, baseDir)
-                + " (refguard.json, schema.mmd, schema.dot)");
+        int tables = result.stats().tables();
+        int keys = result.stats().foreignKeys();
+        int rejected = result.stats().rejectedForeignKeys();
+        getLog().info("refguard: schema graph of " + tables + (tables == 1 ? " table and " : " tables and ") + keys
+                + (keys == 1 ? " foreign key" : " foreign keys")
+                + (rejected == 0 ? "" : " (and " + rejected + " PostgreSQL would reject, drawn marked)")
+                + " written to " + shown(reportDir, baseDir) + " (refguard.json, schema.mmd, schema.dot)");
     }
 }
