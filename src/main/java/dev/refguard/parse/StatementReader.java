@@ -106,7 +106,8 @@ final class StatementReader {
                 || kind == StatementKind.TYPE_DEFINITION
                 || kind == StatementKind.CREATE_INDEX
                 || kind == StatementKind.DROP_INDEX
-                || kind == StatementKind.TRANSACTION) {
+                || kind == StatementKind.TRANSACTION
+                || kind == StatementKind.CREATE_RELATION) {
             // JSqlParser keeps these opaque, or drops what matters (an index's IF NOT EXISTS, CONCURRENTLY, a
             // DROP INDEX): they are the token reader's by design, not parser gaps
             Optional<List<SchemaChange>> changes = fallbackRead(statement);

@@ -1370,6 +1370,10 @@ public final class SchemaReplay {
         ModelTable table = find(index.table());
         if (table == null) {
             TableId id = wanted(index.table());
+            if (objects.views.contains(id.schema() + "." + id.name())) {
+                // an index on a materialized view: no FK can use it
+                return;
+            }
             statements.missingRelation(
                     ref(index.position()), id, "relation \"" + id.name() + "\" does not exist", mayBeUnknown(id));
             return;

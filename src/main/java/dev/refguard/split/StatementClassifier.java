@@ -145,6 +145,12 @@ final class StatementClassifier {
             case "SCHEMA" -> {
                 return StatementKind.CREATE_SCHEMA;
             }
+            case "VIEW", "RECURSIVE", "SEQUENCE" -> {
+                return StatementKind.CREATE_RELATION;
+            }
+            case "MATERIALIZED" -> {
+                return word(words, i + 1).equals("VIEW") ? StatementKind.CREATE_RELATION : StatementKind.OTHER;
+            }
             case "TYPE", "DOMAIN" -> {
                 return i == 1 ? StatementKind.TYPE_DEFINITION : StatementKind.IGNORED;
             }
@@ -162,6 +168,9 @@ final class StatementClassifier {
                 }
                 if (object.equals("TABLE")) {
                     return StatementKind.CREATE_TABLE;
+                }
+                if (object.equals("VIEW") || object.equals("RECURSIVE") || object.equals("SEQUENCE")) {
+                    return StatementKind.CREATE_RELATION;
                 }
                 return IGNORED_OBJECTS.contains(object) ? StatementKind.IGNORED : StatementKind.OTHER;
             }

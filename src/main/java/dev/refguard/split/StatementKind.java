@@ -16,6 +16,8 @@ public enum StatementKind {
      * aborts the rest of the block, and {@code ROLLBACK} undoes it (docs/replay.md, "Transactions").
      */
     TRANSACTION(true),
+    /** {@code CREATE [MATERIALIZED] VIEW}, {@code CREATE SEQUENCE}: relations an index may be built on. */
+    CREATE_RELATION(true),
     CREATE_SCHEMA(true),
     DROP_SCHEMA(true),
     /** {@code SET search_path}, and {@code SELECT pg_catalog.set_config('search_path', ...)} as pg_dump writes it. */

@@ -5,12 +5,14 @@ import dev.refguard.parse.QualifiedName;
 import dev.refguard.parse.SchemaChange;
 import dev.refguard.parse.SchemaChange.CreateFunction;
 import dev.refguard.parse.SchemaChange.CreateIndex;
+import dev.refguard.parse.SchemaChange.CreateRelation;
 import dev.refguard.parse.SchemaChange.CreateSchema;
 import dev.refguard.parse.SchemaChange.CreateTrigger;
 import dev.refguard.parse.SchemaChange.DeleteAll;
 import dev.refguard.parse.SchemaChange.DropIndex;
 import dev.refguard.parse.SchemaChange.DropSchema;
 import dev.refguard.parse.SchemaChange.DropTable;
+import dev.refguard.parse.SchemaChange.RelationKind;
 import dev.refguard.parse.SchemaChange.SetSearchPath;
 import dev.refguard.parse.SchemaChange.Transaction;
 import dev.refguard.parse.SchemaChange.TransactionCommand;
@@ -122,6 +124,14 @@ public final class FallbackReader {
             }
             if (!orReplace && (c.peekWord("UNIQUE") || c.peekWord("INDEX"))) {
                 return List.of(createIndex(c, at));
+            }
+            if (c.peekWord("VIEW")
+                    || c.peekWords("MATERIALIZED", "VIEW")
+                    || c.peekWord("SEQUENCE")
+                    || c.peekWord("RECURSIVE")
+                    || ((c.peekWord("TEMP") || c.peekWord("TEMPORARY"))
+                            && (c.peekWord(1, "VIEW") || c.peekWord(1, "SEQUENCE") || c.peekWord(1, "RECURSIVE")))) {
+                return List.of(createRelation(c, at));
             }
             if (!orReplace && c.acceptWord("SCHEMA")) {
                 return List.of(createSchema(c, at));
@@ -459,6 +469,31 @@ public final class FallbackReader {
         } while (c.acceptSymbol(","));
         c.expectEnd();
         return List.of(new SetSearchPath(schemas, at, local, false));
+    }
+
+    /**
+     * {@code CREATE [TEMP] [RECURSIVE] VIEW name}, {@code CREATE MATERIALIZED VIEW [IF NOT EXISTS] name},
+     * {@code CREATE [TEMP] SEQUENCE [IF NOT EXISTS] name}: only the name matters (an index may be built on a
+     * materialized view); the query and options are skipped.
+     */
+    private static SchemaChange createRelation(FallbackCursor c, SourcePosition at) {
+        if (!c.acceptWord("TEMP")) {
+            c.acceptWord("TEMPORARY");
+        }
+        c.acceptWord("RECURSIVE");
+        RelationKind kind;
+        if (c.acceptWord("SEQUENCE")) {
+            kind = RelationKind.SEQUENCE;
+        } else if (c.acceptWords("MATERIALIZED", "VIEW")) {
+            kind = RelationKind.MATERIALIZED_VIEW;
+        } else {
+            c.expectWord("VIEW");
+            kind = RelationKind.VIEW;
+        }
+        c.acceptWords("IF", "NOT", "EXISTS");
+        QualifiedName name = c.qualifiedName();
+        c.skipRest();
+        return new CreateRelation(name, kind, at);
     }
 
     /**

@@ -18,6 +18,7 @@ import dev.refguard.parse.SchemaChange.AlterColumnType;
 import dev.refguard.parse.SchemaChange.AlterTable;
 import dev.refguard.parse.SchemaChange.CreateFunction;
 import dev.refguard.parse.SchemaChange.CreateIndex;
+import dev.refguard.parse.SchemaChange.CreateRelation;
 import dev.refguard.parse.SchemaChange.CreateSchema;
 import dev.refguard.parse.SchemaChange.CreateTable;
 import dev.refguard.parse.SchemaChange.CreateTrigger;
@@ -27,6 +28,7 @@ import dev.refguard.parse.SchemaChange.DropConstraint;
 import dev.refguard.parse.SchemaChange.DropIndex;
 import dev.refguard.parse.SchemaChange.DropSchema;
 import dev.refguard.parse.SchemaChange.DropTable;
+import dev.refguard.parse.SchemaChange.RelationKind;
 import dev.refguard.parse.SchemaChange.RenameColumn;
 import dev.refguard.parse.SchemaChange.RenameConstraint;
 import dev.refguard.parse.SchemaChange.RenameTable;
@@ -739,6 +741,20 @@ class FallbackReaderTest {
         }
 
         @Test
+        void readsViewsAndSequencesByName() {
+            CreateRelation view = only(
+                    "CREATE MATERIALIZED VIEW IF NOT EXISTS public.monthly_usage AS SELECT 1 WITH NO DATA",
+                    CreateRelation.class);
+            assertThat(view.kind()).isEqualTo(RelationKind.MATERIALIZED_VIEW);
+            assertThat(view.name()).isEqualTo(name("public", "monthly_usage"));
+            assertThat(only("CREATE OR REPLACE VIEW v AS SELECT 1", CreateRelation.class)
+                            .kind())
+                    .isEqualTo(RelationKind.VIEW);
+            assertThat(only("CREATE TEMP SEQUENCE s", CreateRelation.class).kind())
+                    .isEqualTo(RelationKind.SEQUENCE);
+        }
+
+        @Test
         void readsDropIndex() {
             DropIndex drop = only("DROP INDEX CONCURRENTLY IF EXISTS public.a_idx, b_idx CASCADE", DropIndex.class);
             assertThat(drop.indexes()).containsExactly(name("public", "a_idx"), QualifiedName.of(id("b_idx")));
@@ -889,7 +905,7 @@ class FallbackReaderTest {
 
         @Test
         void statementsNotReadHereAreUnreadable() {
-            assertUnreadable("CREATE VIEW v AS SELECT 1");
+            assertUnreadable("CREATE AGGREGATE a (sfunc = f, stype = int)");
             assertUnreadable("GRANT SELECT ON t TO x");
             assertUnreadable("DROP POLICY p ON t");
             assertUnreadable("CREATE OR REPLACE TABLE t (a int)");
