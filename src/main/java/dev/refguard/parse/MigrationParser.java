@@ -105,7 +105,7 @@ public final class MigrationParser implements AutoCloseable {
             return unreadFile(file, "interrupted before reading this file");
         }
         try {
-            return readAndParse(file, size, encoding);
+            return readAndParseRetried(file, size, encoding);
         } catch (OutOfMemoryError e) {
             // the last resort: the file's text is garbage now, so the other files can still be read
             return unreadFile(
@@ -115,6 +115,20 @@ public final class MigrationParser implements AutoCloseable {
                             + " MB); give the JVM more heap, e.g. MAVEN_OPTS=-Xmx2g");
         } finally {
             memory.release(size);
+        }
+    }
+
+    /**
+     * Reads a file once more when the first attempt ran out of memory: a large file's text needs long runs of
+     * free heap, which a heap close to its limit may only have once the first attempt's garbage is gone (seen
+     * intermittently on the 1 GB history in a 512 MB heap).
+     */
+    private ParsedFile readAndParseRetried(MigrationFile file, long size, Charset encoding) {
+        try {
+            return readAndParse(file, size, encoding);
+        } catch (OutOfMemoryError first) {
+            System.gc();
+            return readAndParse(file, size, encoding);
         }
     }
 
