@@ -156,8 +156,6 @@ public record RefguardConfig(
                 encoding,
                 skipModuleDirectories,
                 statementTimeout,
-                null,
-                null,
                 ToolConfiguration.NONE);
     }
 

@@ -209,20 +209,11 @@ public final class FallbackReader {
             }
             return List.of();
         }
-        if (c.peekWord("BEGIN")
-                || c.peekWords("START", "TRANSACTION")
-                || c.peekWord("COMMIT")
-                || c.peekWord("END")
-                || c.peekWord("ROLLBACK")
-                || c.peekWord("ABORT")
-                || c.peekWord("SAVEPOINT")
-                || c.peekWord("RELEASE")) {
-            return transaction(c, at);
-        }
         if (c.acceptWord("SELECT")) {
             return setConfig(c, at);
         }
-        return null;
+        // null when the statement is no transaction command either
+        return transaction(c, at);
     }
 
     /** {@code [GLOBAL|LOCAL] [TEMP|TEMPORARY|UNLOGGED] [FOREIGN] TABLE}; consumes it when it is there. */
