@@ -14,7 +14,8 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * as plain text, so the engine never sees a Maven type: a simple parameter as its value, a list
  * ({@code <locations><location>a</location>...}) as its values joined by commas, a map ({@code <placeholders>}) as one
  * {@code placeholders.<name>} entry per key. The plugin's own configuration comes first; an execution's adds what it
- * does not set.
+ * does not set. A plugin configured only in {@code <pluginManagement>} counts too: that is the configuration Maven
+ * applies when the tool's goal is run by hand.
  */
 final class PluginConfigurations {
     /** The parameters that Flyway and Liquibase take as maps rather than lists. */
@@ -29,7 +30,13 @@ final class PluginConfigurations {
         if (project == null || project.getBuildPlugins() == null) {
             return values;
         }
-        for (Plugin plugin : project.getBuildPlugins()) {
+        List<Plugin> plugins = new ArrayList<>(project.getBuildPlugins());
+        if (plugins.stream().noneMatch(p -> groupId.equals(p.getGroupId()) && artifactId.equals(p.getArtifactId()))
+                && project.getPluginManagement() != null) {
+            // configured only in <pluginManagement>: the configuration `mvn liquibase:update` would run with
+            plugins.addAll(project.getPluginManagement().getPlugins());
+        }
+        for (Plugin plugin : plugins) {
             if (!groupId.equals(plugin.getGroupId()) || !artifactId.equals(plugin.getArtifactId())) {
                 continue;
             }

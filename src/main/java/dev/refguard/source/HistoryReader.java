@@ -299,15 +299,47 @@ final class HistoryReader {
             "db.changelog-master.json",
             "db.changelog-master.sql");
 
-    /** The master changelog in a {@code db/changelog} folder, if it has one. */
+    /** The master changelog names JHipster generates in {@code config/liquibase}. */
+    static final List<String> JHIPSTER_MASTERS = List.of("master.xml", "master.yaml", "master.yml", "master.json");
+
+    /**
+     * The master changelog of a folder, if it has one: Spring Boot's {@code db/changelog/db.changelog-master.*}, or
+     * JHipster's {@code config/liquibase/master.*}.
+     */
     static Optional<Path> liquibaseMaster(Path dir) {
-        if (!name(dir).equals("changelog") || !name(dir.getParent()).equals("db")) {
+        List<String> names;
+        if (name(dir).equals("changelog") && name(dir.getParent()).equals("db")) {
+            names = LIQUIBASE_MASTERS;
+        } else if (name(dir).equals("liquibase") && name(dir.getParent()).equals("config")) {
+            names = JHIPSTER_MASTERS;
+        } else {
             return Optional.empty();
         }
-        return LIQUIBASE_MASTERS.stream()
-                .map(dir::resolve)
-                .filter(Files::isRegularFile)
-                .findFirst();
+        return names.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
+    }
+
+    /**
+     * Whether a file is a Liquibase changelog Liquibase reads: XML, YAML or JSON by its name, SQL only when its first
+     * line says {@code --liquibase formatted sql}.
+     */
+    static boolean liquibaseChangelog(Path file) {
+        String n = name(file).toLowerCase(java.util.Locale.ROOT);
+        if (n.endsWith(".xml") || n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json")) {
+            return true;
+        }
+        if (!n.endsWith(".sql")) {
+            return false;
+        }
+        try (java.io.BufferedReader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            String first = in.readLine();
+            return first != null
+                    && first.strip()
+                            .replace(" ", "")
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .startsWith("--liquibaseformattedsql");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 
     /**

@@ -26,7 +26,8 @@ public final class SourceDiscovery {
             "supabase/migrations",
             "prisma/migrations",
             "src/main/resources/db/migration",
-            "src/main/resources/db/changelog/db.changelog-master.*");
+            "src/main/resources/db/changelog/db.changelog-master.*",
+            "src/main/resources/config/liquibase/master.*");
 
     private SourceDiscovery() {}
 
@@ -237,6 +238,18 @@ public final class SourceDiscovery {
     }
 
     private static Discovery readConfigured(Path base, HistoryReader reader, List<String> configured) {
+        // a configured entry that is a Liquibase changelog file is that history's master changelog
+        if (configured.size() == 1) {
+            Path file = resolved(base, configured.get(0));
+            if (Files.isRegularFile(file) && HistoryReader.liquibaseChangelog(file)) {
+                List<MigrationFile> files = reader.liquibase(file);
+                return files.isEmpty()
+                        ? new Discovery(List.of(), List.of(reader.relative(file)))
+                        : new Discovery(
+                                List.of(new MigrationHistory(reader.relative(file), Layout.LIQUIBASE, files)),
+                                List.of());
+            }
+        }
         List<Path> dirs = new ArrayList<>();
         for (String entry : configured) {
             dirs.add(checkedDirectory(base, entry));
@@ -268,20 +281,26 @@ public final class SourceDiscovery {
         return new Discovery(List.of(new MigrationHistory(root, layout, files)), List.of());
     }
 
-    /** The absolute folder a configured entry names, checked to be a readable directory. */
-    private static Path checkedDirectory(Path base, String entry) {
-        Path dir;
+    /** The absolute path a configured entry names. */
+    private static Path resolved(Path base, String entry) {
         try {
-            dir = base.resolve(entry).toAbsolutePath().normalize();
+            return base.resolve(entry).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
             throw new SourceException("refguard.directories: " + entry + " is not a valid path: " + e.getReason(), e);
         }
+    }
+
+    /** The absolute folder a configured entry names, checked to be a readable directory. */
+    private static Path checkedDirectory(Path base, String entry) {
+        Path dir = resolved(base, entry);
         if (!Files.exists(dir)) {
             throw new SourceException("refguard.directories: " + entry + " does not exist (" + dir + ")");
         }
         if (!Files.isDirectory(dir)) {
             throw new SourceException(
-                    "refguard.directories: " + entry + " does not exist as a directory (" + dir + " is a file)");
+                    "refguard.directories: " + entry + " does not exist as a directory (" + dir + " is a file; the one"
+                            + " file refguard.directories may name is a Liquibase master changelog: .xml, .yaml,"
+                            + " .yml, .json, or .sql starting with --liquibase formatted sql)");
         }
         if (!Files.isReadable(dir)) {
             throw new SourceException(

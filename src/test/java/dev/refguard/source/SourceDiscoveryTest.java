@@ -205,7 +205,8 @@ class SourceDiscoveryTest {
                         "supabase/migrations",
                         "prisma/migrations",
                         "src/main/resources/db/migration",
-                        "src/main/resources/db/changelog/db.changelog-master.*");
+                        "src/main/resources/db/changelog/db.changelog-master.*",
+                        "src/main/resources/config/liquibase/master.*");
     }
 
     @Test
@@ -328,6 +329,7 @@ class SourceDiscoveryTest {
                         "prisma/migrations",
                         "src/main/resources/db/migration",
                         "src/main/resources/db/changelog/db.changelog-master.*",
+                        "src/main/resources/config/liquibase/master.*",
                         "apps/web/supabase/migrations");
     }
 

@@ -244,6 +244,60 @@ class LiquibaseSourceTest {
     }
 
     @Test
+    void jhipstersConfigLiquibaseMasterIsFoundAndAConfiguredChangelogFileIsAHistory() throws IOException {
+        String fk = XML_HEAD + """
+                    <changeSet id="1" author="dev">
+                        <createTable tableName="notes">
+                            <column name="author_id" type="bigint">
+                                <constraints foreignKeyName="fk_notes_author" references="authors(id)"/>
+                            </column>
+                        </createTable>
+                    </changeSet>
+                </databaseChangeLog>
+                """;
+        write("src/main/resources/config/liquibase/master.xml", fk);
+        write("database/changelog-master.xml", fk);
+
+        var found = SourceDiscovery.discover(base, List.of(), RefguardConfig.DEFAULT_SEED_PATTERNS, true)
+                .histories();
+        assertThat(found)
+                .extracting(h -> h.root() + " " + h.layout())
+                .containsExactly("src/main/resources/config/liquibase/master.xml LIQUIBASE");
+
+        var configured = SourceDiscovery.discover(
+                        base, List.of("database/changelog-master.xml"), RefguardConfig.DEFAULT_SEED_PATTERNS, true)
+                .histories();
+        assertThat(configured).singleElement().satisfies(h -> {
+            assertThat(h.root()).isEqualTo("database/changelog-master.xml");
+            assertThat(h.layout()).isEqualTo(Layout.LIQUIBASE);
+            assertThat(h.files())
+                    .extracting(MigrationFile::relativePath)
+                    .containsExactly("database/changelog-master.xml");
+        });
+    }
+
+    @Test
+    void aConfiguredSqlFileIsAChangelogOnlyWhenItSaysLiquibaseFormattedSql() throws IOException {
+        write("db/formatted.sql", """
+                --liquibase formatted sql
+                --changeset dev:1
+                create table a (id int primary key);
+                """);
+        write("db/plain.sql", "create table a (id int primary key);\n");
+
+        assertThat(SourceDiscovery.discover(
+                                base, List.of("db/formatted.sql"), RefguardConfig.DEFAULT_SEED_PATTERNS, true)
+                        .histories())
+                .extracting(h -> h.layout())
+                .containsExactly(Layout.LIQUIBASE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SourceDiscovery.discover(
+                        base, List.of("db/plain.sql"), RefguardConfig.DEFAULT_SEED_PATTERNS, true))
+                .isInstanceOf(dev.refguard.source.SourceException.class)
+                .hasMessageContaining("db/plain.sql does not exist as a directory")
+                .hasMessageContaining("Liquibase master changelog");
+    }
+
+    @Test
     void seedContextsAndLabels() {
         assertThat(LiquibaseReader.seedContext("demo")).isTrue();
         assertThat(LiquibaseReader.seedContext("dev, local")).isTrue();
