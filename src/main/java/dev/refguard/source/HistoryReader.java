@@ -360,6 +360,12 @@ final class HistoryReader {
      * SQL it runs on PostgreSQL; changesets whose context or labels name seed data are seed parts.
      */
     List<MigrationFile> liquibase(Path master) {
+        return new dev.refguard.source.liquibase.LiquibaseReader(baseDir, this::relative, seeds::isSeed)
+                .read(master.toAbsolutePath().normalize(), liquibaseRoots(master));
+    }
+
+    /** The folders Liquibase resolves the paths of {@code master}'s changelogs from, the classpath root first. */
+    List<Path> liquibaseRoots(Path master) {
         Path file = master.toAbsolutePath().normalize();
         List<Path> roots = new ArrayList<>();
         // the classpath root the changelog's paths are written from: src/main/resources, or the folder above db/
@@ -380,8 +386,7 @@ final class HistoryReader {
         if (!roots.contains(baseDir)) {
             roots.add(baseDir);
         }
-        return new dev.refguard.source.liquibase.LiquibaseReader(baseDir, this::relative, seeds::isSeed)
-                .read(file, roots);
+        return roots;
     }
 
     /**
