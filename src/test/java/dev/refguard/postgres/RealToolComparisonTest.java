@@ -77,7 +77,7 @@ class RealToolComparisonTest {
         assumeFalse(
                 Boolean.getBoolean(PostgresServer.SKIP_PROPERTY),
                 "skipped by -D" + PostgresServer.SKIP_PROPERTY + "=true");
-        FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
+        FLYWAY_LOG.setLevel(java.util.logging.Level.OFF);
         server = PostgresServer.start(Path.of(System.getProperty("basedir", ""))
                 .toAbsolutePath()
                 .normalize()
