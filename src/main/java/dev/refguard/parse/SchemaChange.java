@@ -61,6 +61,7 @@ public sealed interface SchemaChange {
      * @param inherits {@code INHERITS (a, b)}: columns inherited, no keys
      * @param asQuery {@code CREATE TABLE ... AS ...} or {@code SELECT ... INTO t}: columns from a query, no keys
      * @param partitioned {@code PARTITION BY ...}
+     * @param ofType {@code OF type}, or {@code null}: a typed table, its columns those of a composite type
      */
     record TableForm(
             boolean temporary,
@@ -68,13 +69,33 @@ public sealed interface SchemaChange {
             QualifiedName partitionOf,
             List<QualifiedName> inherits,
             boolean asQuery,
-            boolean partitioned) {
+            boolean partitioned,
+            QualifiedName ofType) {
         /** An ordinary table defined by its own column list. */
-        public static final TableForm PLAIN = new TableForm(false, List.of(), null, List.of(), false, false);
+        public static final TableForm PLAIN = new TableForm(false, List.of(), null, List.of(), false, false, null);
 
         public TableForm {
             likes = List.copyOf(likes);
             inherits = List.copyOf(inherits);
+        }
+
+        /** A table that is not typed ({@code OF type}). */
+        public TableForm(
+                boolean temporary,
+                List<Like> likes,
+                QualifiedName partitionOf,
+                List<QualifiedName> inherits,
+                boolean asQuery,
+                boolean partitioned) {
+            this(temporary, likes, partitionOf, inherits, asQuery, partitioned, null);
+        }
+
+        /**
+         * Whether the statement says every key the table gets although not every column: a table made from a
+         * query has none, a typed table those its statement declares.
+         */
+        public boolean keysWithoutColumns() {
+            return asQuery || ofType != null;
         }
     }
 

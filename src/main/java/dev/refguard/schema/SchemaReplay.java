@@ -554,6 +554,7 @@ public final class SchemaReplay {
         }
         TableOrigin origin = file.seed() ? TableOrigin.SEED : TableOrigin.MIGRATION;
         ModelTable table = new ModelTable(id, origin, file, c.position(), c.columnsKnown());
+        table.keysKnown = form.keysWithoutColumns();
         // columns and keys from other tables: docs/replay.md, "Tables from every statement that makes one"
         List<TableForms.Source> sources = new ArrayList<>();
         if (form.partitionOf() != null) {
@@ -795,7 +796,7 @@ public final class SchemaReplay {
         if (spec.targetColumns().isEmpty()) {
             // REFERENCES t without columns means t's primary key, whatever its name and type
             targetColumns = List.copyOf(target.primaryKey);
-            boolean keyKnown = !targetColumns.isEmpty() || (target.columnsKnown && !target.incomplete);
+            boolean keyKnown = !targetColumns.isEmpty() || (target.keysKnown() && !target.incomplete);
             unique = keyKnown ? !targetColumns.isEmpty() : null;
         } else {
             targetColumns =
@@ -803,7 +804,8 @@ public final class SchemaReplay {
             List<MissingColumn> missingTarget = missingColumns(target, spec.targetColumns());
             missing.addAll(missingTarget);
             // a key over a column that does not exist is a missing column, not a missing key
-            boolean keysKnown = target.columnsKnown && !target.incomplete && missingTarget.isEmpty();
+            // a table made from a query has no keys but those added later, whatever its columns are
+            boolean keysKnown = target.keysKnown() && !target.incomplete && missingTarget.isEmpty();
             unique = target.isUniqueKey(targetColumns) ? Boolean.TRUE : keysKnown ? Boolean.FALSE : null;
         }
         List<String> sourceTypes = typesOf(source, sourceColumns);
@@ -1338,17 +1340,39 @@ public final class SchemaReplay {
 
     private void createSchema(SchemaChange.CreateSchema create) {
         String schema = create.schema().folded();
+        if (create.ifNotExists() && !create.elements().isEmpty()) {
+            // the grammar's own check (gram.y, CreateSchemaStmt)
+            reject(
+                    create.position(),
+                    SqlState.FEATURE_NOT_SUPPORTED,
+                    "CREATE SCHEMA IF NOT EXISTS cannot include schema elements",
+                    false);
+            return;
+        }
         if (schemas.contains(schema)) {
             if (!create.ifNotExists()) {
                 reject(create.position(), SqlState.DUPLICATE_SCHEMA, "schema \"" + schema + "\" already exists", false);
             }
             return;
         }
+        for (SchemaChange element : create.elements()) {
+            QualifiedName named = elementRelation(element);
+            if (named != null && named.schema() != null && !fold(named.schema()).equals(schema)) {
+                reject(
+                        element.position(),
+                        SqlState.INVALID_SCHEMA_DEFINITION,
+                        "CREATE specifies a schema (" + fold(named.schema())
+                                + ") different from the one being created (" + schema + ")",
+                        false);
+                return;
+            }
+        }
         schemas.add(schema);
         if (create.elements().isEmpty()) {
             return;
         }
-        // CREATE SCHEMA s CREATE TABLE ...: the elements run with s first in the search path
+        // CREATE SCHEMA s CREATE TABLE ...: the elements run with s first in the search path, in the order the
+        // reader gives them (PostgreSQL's: sequences, tables, views, indexes, triggers)
         SearchPath.State saved = searchPath.save();
         List<String> path = new ArrayList<>();
         path.add(schema);
@@ -1364,6 +1388,23 @@ public final class SchemaReplay {
         } finally {
             searchPath.restore(saved);
         }
+    }
+
+    /** The relation a schema element names (its table, for an index or trigger), or {@code null}. */
+    private static QualifiedName elementRelation(SchemaChange element) {
+        if (element instanceof CreateTable t) {
+            return t.table();
+        }
+        if (element instanceof SchemaChange.CreateIndex i) {
+            return i.table();
+        }
+        if (element instanceof SchemaChange.CreateRelation r) {
+            return r.name();
+        }
+        if (element instanceof SchemaChange.CreateTrigger t) {
+            return t.table();
+        }
+        return null;
     }
 
     private void createIndex(SchemaChange.CreateIndex index) {

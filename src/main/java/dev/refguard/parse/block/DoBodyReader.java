@@ -17,6 +17,7 @@ import dev.refguard.split.SqlLexer;
 import dev.refguard.split.SqlLexer.Token;
 import dev.refguard.split.SqlLexer.Type;
 import dev.refguard.split.SqlStatement;
+import dev.refguard.split.StatementKind;
 import dev.refguard.split.StatementSplitter;
 import java.util.ArrayList;
 import java.util.List;
@@ -517,7 +518,8 @@ public final class DoBodyReader {
                 placed = new SqlStatement(
                         inner.text(), startInFile, startInFile, builtAt.line(), builtAt.column(), inner.kind());
             }
-            if (!placed.kind().modelRelevant()) {
+            if (!placed.kind().modelRelevant() || (builtAt == null && placed.kind() == StatementKind.SELECT_INTO)) {
+                // in PL/pgSQL, SELECT ... INTO assigns variables; only an EXECUTEd one creates a table
                 continue;
             }
             ParsedStatement read = reader.read(placed);
