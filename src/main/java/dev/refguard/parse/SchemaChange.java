@@ -15,9 +15,8 @@ public sealed interface SchemaChange {
     /**
      * {@code CREATE [UNLOGGED|TEMP] TABLE [IF NOT EXISTS] name (...)}.
      *
-     * @param likeOrParent a table whose columns this one copies ({@code LIKE}, {@code INHERITS},
-     *     {@code PARTITION OF}), or {@code null}
      * @param columnsKnown {@code false} when the column list could not be read completely (e.g. {@code AS SELECT})
+     * @param form the tables and query it takes columns and keys from, and whether it is temporary
      */
     record CreateTable(
             QualifiedName table,
@@ -25,7 +24,6 @@ public sealed interface SchemaChange {
             List<ColumnSpec> columns,
             List<KeySpec> keys,
             List<ForeignKeySpec> foreignKeys,
-            QualifiedName likeOrParent,
             boolean columnsKnown,
             SourcePosition position,
             TableForm form)
@@ -35,19 +33,6 @@ public sealed interface SchemaChange {
             keys = List.copyOf(keys);
             foreignKeys = List.copyOf(foreignKeys);
             form = form == null ? TableForm.PLAIN : form;
-        }
-
-        /** A table whose form (temporary, LIKE, PARTITION OF, INHERITS, AS) was not read. */
-        public CreateTable(
-                QualifiedName table,
-                boolean ifNotExists,
-                List<ColumnSpec> columns,
-                List<KeySpec> keys,
-                List<ForeignKeySpec> foreignKeys,
-                QualifiedName likeOrParent,
-                boolean columnsKnown,
-                SourcePosition position) {
-            this(table, ifNotExists, columns, keys, foreignKeys, likeOrParent, columnsKnown, position, TableForm.PLAIN);
         }
     }
 

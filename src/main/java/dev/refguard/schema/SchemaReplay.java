@@ -569,10 +569,6 @@ public final class SchemaReplay {
                         TableForms.Kind.LIKE,
                         l.including(),
                         l.position() == null ? c.position() : l.position())));
-        if (sources.isEmpty() && c.likeOrParent() != null) {
-            // a reader that does not give the form: copy the columns only, as before
-            sources.add(new TableForms.Source(c.likeOrParent(), TableForms.Kind.INHERITS, Set.of(), c.position()));
-        }
         List<TableForms.CopiedKey> copiedKeys = new ArrayList<>();
         for (TableForms.Source source : sources) {
             ModelTable from = find(source.name());

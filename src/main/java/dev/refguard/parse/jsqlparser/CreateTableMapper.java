@@ -103,6 +103,6 @@ final class CreateTableMapper extends TableElementMapper {
         SchemaChange.TableForm form = temporary
                 ? new SchemaChange.TableForm(true, List.of(), null, List.of(), false, false)
                 : SchemaChange.TableForm.PLAIN;
-        return new SchemaChange.CreateTable(table, ifNotExists, columns, keys, foreignKeys, null, true, position, form);
+        return new SchemaChange.CreateTable(table, ifNotExists, columns, keys, foreignKeys, true, position, form);
     }
 }

@@ -135,8 +135,7 @@ final class FallbackTableReader {
             TableElements elements = c.peekSymbol("(") ? elements(c.parenthesised(), false) : new TableElements();
             boolean partitioned = partitionBy(c);
             TableForm form = new TableForm(temporary, List.of(), parent, List.of(), false, partitioned, null);
-            return new CreateTable(
-                    table, ifNotExists, List.of(), elements.keys, elements.foreignKeys, null, true, at, form);
+            return new CreateTable(table, ifNotExists, List.of(), elements.keys, elements.foreignKeys, true, at, form);
         }
         if (c.acceptWord("OF")) {
             // a typed table: the columns come from a composite type the model does not track; its own list
@@ -148,15 +147,14 @@ final class FallbackTableReader {
             }
             boolean partitioned = partitionBy(c);
             TableForm form = new TableForm(temporary, List.of(), null, List.of(), false, partitioned, type);
-            return new CreateTable(
-                    table, ifNotExists, List.of(), elements.keys, elements.foreignKeys, null, false, at, form);
+            return new CreateTable(table, ifNotExists, List.of(), elements.keys, elements.foreignKeys, false, at, form);
         }
         TableForm asQuery = new TableForm(temporary, List.of(), null, List.of(), true, false, null);
         if (!c.peekSymbol("(")) {
             // CREATE TABLE t [WITH (...)] AS query | EXECUTE plan
             if (c.seek(t -> t.isWord("AS") || t.isWord("EXECUTE"))) {
                 c.skipRest();
-                return new CreateTable(table, ifNotExists, List.of(), List.of(), List.of(), null, false, at, asQuery);
+                return new CreateTable(table, ifNotExists, List.of(), List.of(), List.of(), false, at, asQuery);
             }
             throw new FallbackSyntaxException("expected ( after the table name");
         }
@@ -166,7 +164,7 @@ final class FallbackTableReader {
                 && !ahead.peekWord("INHERITS")) {
             // CREATE TABLE t (a, b) AS query: the list names columns whose types come from the query
             c.skipRest();
-            return new CreateTable(table, ifNotExists, List.of(), List.of(), List.of(), null, false, at, asQuery);
+            return new CreateTable(table, ifNotExists, List.of(), List.of(), List.of(), false, at, asQuery);
         }
         TableElements elements = elements(items, true);
         List<QualifiedName> inherits = new ArrayList<>();
@@ -179,7 +177,7 @@ final class FallbackTableReader {
         boolean partitioned = partitionBy(c);
         TableForm form = new TableForm(temporary, elements.likes, null, inherits, false, partitioned, null);
         return new CreateTable(
-                table, ifNotExists, elements.columns, elements.keys, elements.foreignKeys, null, true, at, form);
+                table, ifNotExists, elements.columns, elements.keys, elements.foreignKeys, true, at, form);
     }
 
     /** Whether {@code PARTITION BY} follows (the rest of the statement is skipped). */
@@ -209,7 +207,7 @@ final class FallbackTableReader {
         QualifiedName table = c.qualifiedName();
         c.skipRest();
         TableForm form = new TableForm(temporary, List.of(), null, List.of(), true, false, null);
-        return new CreateTable(table, false, List.of(), List.of(), List.of(), null, false, at, form);
+        return new CreateTable(table, false, List.of(), List.of(), List.of(), false, at, form);
     }
 
     private static TableElements elements(List<FallbackCursor> items, boolean typeRequired) {

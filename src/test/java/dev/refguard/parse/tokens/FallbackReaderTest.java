@@ -122,7 +122,6 @@ class FallbackReaderTest {
                     ) INHERITS (public.parent)""", CreateTable.class);
             assertThat(table.table()).isEqualTo(name("public", "child"));
             assertThat(table.form().inherits()).containsExactly(name("public", "parent"));
-            assertThat(table.likeOrParent()).isNull();
             assertThat(table.columnsKnown()).isTrue();
             assertThat(table.columns()).extracting(ColumnSpec::name).containsExactly(id("id"), id("note"));
             assertThat(table.columns().get(0).primaryKey()).isTrue();
