@@ -47,6 +47,7 @@ public sealed interface SchemaChange {
      * @param asQuery {@code CREATE TABLE ... AS ...} or {@code SELECT ... INTO t}: columns from a query, no keys
      * @param partitioned {@code PARTITION BY ...}
      * @param ofType {@code OF type}, or {@code null}: a typed table, its columns those of a composite type
+     * @param unlogged {@code UNLOGGED}: a permanent table's FK may not reference it
      */
     record TableForm(
             boolean temporary,
@@ -55,16 +56,18 @@ public sealed interface SchemaChange {
             List<QualifiedName> inherits,
             boolean asQuery,
             boolean partitioned,
-            QualifiedName ofType) {
+            QualifiedName ofType,
+            boolean unlogged) {
         /** An ordinary table defined by its own column list. */
-        public static final TableForm PLAIN = new TableForm(false, List.of(), null, List.of(), false, false, null);
+        public static final TableForm PLAIN =
+                new TableForm(false, List.of(), null, List.of(), false, false, null, false);
 
         public TableForm {
             likes = List.copyOf(likes);
             inherits = List.copyOf(inherits);
         }
 
-        /** A table that is not typed ({@code OF type}). */
+        /** A logged table that is not typed ({@code OF type}). */
         public TableForm(
                 boolean temporary,
                 List<Like> likes,
@@ -72,7 +75,7 @@ public sealed interface SchemaChange {
                 List<QualifiedName> inherits,
                 boolean asQuery,
                 boolean partitioned) {
-            this(temporary, likes, partitionOf, inherits, asQuery, partitioned, null);
+            this(temporary, likes, partitionOf, inherits, asQuery, partitioned, null, false);
         }
 
         /**
@@ -330,6 +333,9 @@ public sealed interface SchemaChange {
 
     /** {@code RENAME CONSTRAINT a TO b}. */
     record RenameConstraint(Identifier from, Identifier to, SourcePosition position) implements AlterAction {}
+
+    /** {@code SET LOGGED} ({@code logged}) or {@code SET UNLOGGED}. */
+    record SetLogged(boolean logged, SourcePosition position) implements AlterAction {}
 
     /** {@code SET SCHEMA s}. */
     record SetSchema(Identifier schema, SourcePosition position) implements AlterAction {}

@@ -23,6 +23,8 @@ public final class ModelTable {
      * {@code SELECT ... INTO}, a typed table): an FK over columns no key covers is rejected.
      */
     boolean keysKnown;
+    /** {@code UNLOGGED}: a permanent table's FK may not reference it (a temporary one lives in {@code pg_temp}). */
+    boolean unlogged;
 
     final CowCollections.CowList<String> primaryKey = new CowCollections.CowList<>();
     String primaryKeyName;
@@ -224,6 +226,7 @@ public final class ModelTable {
         copy.indexOnlyKeys.restore(indexOnlyKeys.save());
         copy.incomplete = incomplete;
         copy.keysKnown = keysKnown;
+        copy.unlogged = unlogged;
         return copy;
     }
 

@@ -555,6 +555,7 @@ public final class SchemaReplay {
         TableOrigin origin = file.seed() ? TableOrigin.SEED : TableOrigin.MIGRATION;
         ModelTable table = new ModelTable(id, origin, file, c.position(), c.columnsKnown());
         table.keysKnown = form.keysWithoutColumns();
+        table.unlogged = form.unlogged() && !form.temporary();
         // columns and keys from other tables: docs/replay.md, "Tables from every statement that makes one"
         List<TableForms.Source> sources = new ArrayList<>();
         if (form.partitionOf() != null) {
@@ -763,6 +764,27 @@ public final class SchemaReplay {
         return missing;
     }
 
+    /**
+     * PostgreSQL's check of the two tables' persistence (tablecmds.c, ATAddForeignKeyConstraint), or {@code null}
+     * when they fit: a permanent table references permanent tables only, an unlogged one permanent or unlogged
+     * tables, a temporary one temporary tables only.
+     */
+    private static String persistenceMismatch(ModelTable source, ModelTable target) {
+        boolean sourceTemporary = source.id.schema().equals(Schemas.TEMP);
+        boolean targetTemporary = target.id.schema().equals(Schemas.TEMP);
+        if (sourceTemporary) {
+            return targetTemporary ? null : "constraints on temporary tables may reference only temporary tables";
+        }
+        if (source.unlogged) {
+            return targetTemporary
+                    ? "constraints on unlogged tables may reference only permanent or unlogged tables"
+                    : null;
+        }
+        return targetTemporary || target.unlogged
+                ? "constraints on permanent tables may reference only permanent tables"
+                : null;
+    }
+
     private void declareForeignKey(ModelTable source, ForeignKeySpec spec) {
         List<String> sourceColumns =
                 spec.columns().stream().map(Identifier::folded).toList();
@@ -825,11 +847,10 @@ public final class SchemaReplay {
                 && (spec.targetColumns().isEmpty()
                         ? target.deferrable(target.primaryKeyName)
                         : target.onlyDeferrableKey(targetColumns));
-        boolean temporaryTarget =
-                target.id.schema().equals(Schemas.TEMP) && !source.id.schema().equals(Schemas.TEMP);
+        String persistence = persistenceMismatch(source, target);
         ModelForeignKey added = null;
         boolean accepted = missing.isEmpty() && !incompatible && !Boolean.FALSE.equals(unique) && arity && !nameTaken;
-        if (accepted && !deferrableOnly && !temporaryTarget) {
+        if (accepted && !deferrableOnly && persistence == null) {
             String name = spec.constraintName() != null
                     ? spec.constraintName().folded()
                     : constraintNames.choose(source.id.schema(), source.id.name(), sourceColumns, "fkey");
@@ -878,12 +899,8 @@ public final class SchemaReplay {
                     "constraint \"" + spec.constraintName().folded() + "\" for relation \"" + source.id.name()
                             + "\" already exists",
                     false);
-        } else if (temporaryTarget) {
-            reject(
-                    at.position(),
-                    SqlState.INVALID_TABLE_DEFINITION,
-                    "constraints on permanent tables may reference only permanent tables",
-                    false);
+        } else if (persistence != null) {
+            reject(at.position(), SqlState.INVALID_TABLE_DEFINITION, persistence, false);
         } else if (!arity) {
             reject(
                     spec.position(),
@@ -963,6 +980,12 @@ public final class SchemaReplay {
             dropConstraint(table, drop);
         } else if (action instanceof RenameTable rename) {
             move(table, new TableId(table.id.schema(), rename.newName().folded()), rename.position());
+        } else if (action instanceof SchemaChange.SetLogged set) {
+            // a temporary table stays temporary (PostgreSQL rejects the change); the checks of the FKs it has or
+            // that reference it are not modelled
+            if (!table.id.schema().equals(Schemas.TEMP)) {
+                table.unlogged = !set.logged();
+            }
         } else if (action instanceof SetSchema set) {
             String schema = set.schema().folded();
             if (!schemas.contains(schema) && schemasKnown()) {

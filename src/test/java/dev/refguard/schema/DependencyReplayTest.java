@@ -205,6 +205,30 @@ class DependencyReplayTest {
     }
 
     @Test
+    void foreignKeysFollowPostgresPersistenceRules() {
+        ReplayResult r = script.replay(file(
+                "create table p (id int primary key)",
+                "create unlogged table u (id int primary key, p_id int references p)",
+                "create temp table t (id int primary key)",
+                "create table p2 (u_id int references u)",
+                "create unlogged table u2 (t_id int references t)",
+                "create temp table t2 (p_id int references p)",
+                "create unlogged table u3 (u_id int references u, t_id int)",
+                "alter table u set logged",
+                "create table p3 (u_id int references u)"));
+        assertThat(rejections(r))
+                .containsExactly(
+                        "m/1.sql:4 constraints on permanent tables may reference only permanent tables",
+                        "m/1.sql:5 constraints on unlogged tables may reference only permanent or unlogged tables",
+                        "m/1.sql:6 constraints on temporary tables may reference only temporary tables");
+        assertThat(edges(r))
+                .containsExactly(
+                        "public.u(p_id) -> public.p(id) u_p_id_fkey",
+                        "public.u3(u_id) -> public.u(id) u3_u_id_fkey",
+                        "public.p3(u_id) -> public.u(id) p3_u_id_fkey");
+    }
+
+    @Test
     void aStatementThatFailsOnlyBecauseAnEarlierOneFailedIsItsCascade() {
         ReplayResult r = script.replay(file(
                 "create table b (x int references missing (id), id int primary key)",

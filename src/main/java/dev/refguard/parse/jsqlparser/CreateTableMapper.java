@@ -54,8 +54,10 @@ final class CreateTableMapper extends TableElementMapper {
             throw unreadable("CREATE TABLE ... AS, OF, PARTITION OF, INHERITS and LIKE are read by the token reader");
         }
         boolean temporary = false;
+        boolean unlogged = false;
         for (int t = 1; t < tableKeyword; t++) {
             temporary |= tokens.get(t).isWord("TEMP") || tokens.get(t).isWord("TEMPORARY");
+            unlogged |= tokens.get(t).isWord("UNLOGGED");
         }
 
         List<TableElement> elements = ct.getTableElements() == null ? List.of() : ct.getTableElements();
@@ -100,8 +102,8 @@ final class CreateTableMapper extends TableElementMapper {
             requireReferencesCount(segment, foreignKeys.size() - referencesBefore);
         }
 
-        SchemaChange.TableForm form = temporary
-                ? new SchemaChange.TableForm(true, List.of(), null, List.of(), false, false)
+        SchemaChange.TableForm form = temporary || unlogged
+                ? new SchemaChange.TableForm(temporary, List.of(), null, List.of(), false, false, null, unlogged)
                 : SchemaChange.TableForm.PLAIN;
         return new SchemaChange.CreateTable(table, ifNotExists, columns, keys, foreignKeys, true, position, form);
     }

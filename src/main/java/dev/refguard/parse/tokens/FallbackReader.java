@@ -119,9 +119,10 @@ public final class FallbackReader {
     private static List<SchemaChange> readStatement(FallbackCursor c, SourcePosition at) {
         if (c.acceptWord("CREATE")) {
             boolean orReplace = c.acceptWords("OR", "REPLACE");
-            boolean temporary = !orReplace && temporary(c);
+            boolean temporary = !orReplace && persistence(c, "TEMP", "TEMPORARY");
+            boolean unlogged = !orReplace && persistence(c, "UNLOGGED");
             if (!orReplace && tableModifiers(c)) {
-                return List.of(FallbackTableReader.createTable(c, at, temporary));
+                return List.of(FallbackTableReader.createTable(c, at, temporary, unlogged));
             }
             if (!orReplace && (c.peekWord("UNIQUE") || c.peekWord("INDEX"))) {
                 return List.of(createIndex(c, at));
@@ -223,10 +224,10 @@ public final class FallbackReader {
         return transaction(c, at);
     }
 
-    /** Whether {@code [GLOBAL|LOCAL] TEMP|TEMPORARY} comes next; consumes nothing. */
-    private static boolean temporary(FallbackCursor c) {
+    /** Whether {@code [GLOBAL|LOCAL]} and one of {@code words} come next; consumes nothing. */
+    private static boolean persistence(FallbackCursor c, String... words) {
         int ahead = c.peekWord("GLOBAL") || c.peekWord("LOCAL") ? 1 : 0;
-        return c.peekWord(ahead, "TEMP") || c.peekWord(ahead, "TEMPORARY");
+        return java.util.Arrays.stream(words).anyMatch(w -> c.peekWord(ahead, w));
     }
 
     /** {@code [GLOBAL|LOCAL] [TEMP|TEMPORARY|UNLOGGED] [FOREIGN] TABLE}; consumes it when it is there. */

@@ -21,6 +21,7 @@ import dev.refguard.parse.SchemaChange.LikeOption;
 import dev.refguard.parse.SchemaChange.RenameColumn;
 import dev.refguard.parse.SchemaChange.RenameConstraint;
 import dev.refguard.parse.SchemaChange.RenameTable;
+import dev.refguard.parse.SchemaChange.SetLogged;
 import dev.refguard.parse.SchemaChange.SetSchema;
 import dev.refguard.parse.SchemaChange.TableForm;
 import dev.refguard.parse.SourcePosition;
@@ -123,8 +124,9 @@ final class FallbackTableReader {
      *
      * @param at the statement start
      * @param temporary {@code TEMP} or {@code TEMPORARY} came before {@code TABLE}
+     * @param unlogged {@code UNLOGGED} came before {@code TABLE}
      */
-    static CreateTable createTable(FallbackCursor c, SourcePosition at, boolean temporary) {
+    static CreateTable createTable(FallbackCursor c, SourcePosition at, boolean temporary, boolean unlogged) {
         boolean ifNotExists = c.acceptWords("IF", "NOT", "EXISTS");
         QualifiedName table = c.qualifiedName();
         if (c.acceptWord("PARTITION")) {
@@ -134,7 +136,7 @@ final class FallbackTableReader {
             QualifiedName parent = c.qualifiedName();
             TableElements elements = c.peekSymbol("(") ? elements(c.parenthesised(), false) : new TableElements();
             boolean partitioned = partitionBy(c);
-            TableForm form = new TableForm(temporary, List.of(), parent, List.of(), false, partitioned, null);
+            TableForm form = new TableForm(temporary, List.of(), parent, List.of(), false, partitioned, null, unlogged);
             return new CreateTable(table, ifNotExists, List.of(), elements.keys, elements.foreignKeys, true, at, form);
         }
         if (c.acceptWord("OF")) {
@@ -146,10 +148,10 @@ final class FallbackTableReader {
                 throw new FallbackSyntaxException("LIKE in a typed table");
             }
             boolean partitioned = partitionBy(c);
-            TableForm form = new TableForm(temporary, List.of(), null, List.of(), false, partitioned, type);
+            TableForm form = new TableForm(temporary, List.of(), null, List.of(), false, partitioned, type, unlogged);
             return new CreateTable(table, ifNotExists, List.of(), elements.keys, elements.foreignKeys, false, at, form);
         }
-        TableForm asQuery = new TableForm(temporary, List.of(), null, List.of(), true, false, null);
+        TableForm asQuery = new TableForm(temporary, List.of(), null, List.of(), true, false, null, unlogged);
         if (!c.peekSymbol("(")) {
             // CREATE TABLE t [WITH (...)] AS query | EXECUTE plan
             if (c.seek(t -> t.isWord("AS") || t.isWord("EXECUTE"))) {
@@ -175,7 +177,7 @@ final class FallbackTableReader {
             }
         }
         boolean partitioned = partitionBy(c);
-        TableForm form = new TableForm(temporary, elements.likes, null, inherits, false, partitioned, null);
+        TableForm form = new TableForm(temporary, elements.likes, null, inherits, false, partitioned, null, unlogged);
         return new CreateTable(
                 table, ifNotExists, elements.columns, elements.keys, elements.foreignKeys, true, at, form);
     }
@@ -200,13 +202,11 @@ final class FallbackTableReader {
         }
         c.next();
         boolean temporary = c.acceptWord("TEMP") || c.acceptWord("TEMPORARY");
-        if (!temporary) {
-            c.acceptWord("UNLOGGED");
-        }
+        boolean unlogged = !temporary && c.acceptWord("UNLOGGED");
         c.acceptWord("TABLE");
         QualifiedName table = c.qualifiedName();
         c.skipRest();
-        TableForm form = new TableForm(temporary, List.of(), null, List.of(), true, false, null);
+        TableForm form = new TableForm(temporary, List.of(), null, List.of(), true, false, null, unlogged);
         return new CreateTable(table, false, List.of(), List.of(), List.of(), false, at, form);
     }
 
@@ -657,6 +657,11 @@ final class FallbackTableReader {
                             || next.isWord("TABLESPACE")
                             || next.isWord("LOGGED")
                             || next.isWord("UNLOGGED"))) {
+                if (next.isWord("LOGGED") || next.isWord("UNLOGGED")) {
+                    c.next();
+                    c.expectEnd();
+                    return new SetLogged(next.isWord("LOGGED"), at);
+                }
                 return null;
             }
             throw new FallbackSyntaxException("unknown ALTER TABLE SET action");

@@ -280,12 +280,23 @@ class JSqlParserReaderTest {
     void readsTemporaryTables() {
         CreateTable temp = only(map("CREATE TEMPORARY TABLE t (id int primary key)"), CreateTable.class);
         CreateTable global = only(map("CREATE GLOBAL TEMP TABLE t (id int)"), CreateTable.class);
-        CreateTable plain = only(map("CREATE UNLOGGED TABLE t (id int)"), CreateTable.class);
+        CreateTable unlogged = only(map("CREATE UNLOGGED TABLE t (id int)"), CreateTable.class);
+        CreateTable plain = only(map("CREATE TABLE t (id int)"), CreateTable.class);
 
         assertThat(temp.form().temporary()).isTrue();
         assertThat(temp.columns()).extracting(ColumnSpec::name).containsExactly(Identifier.of("id"));
         assertThat(global.form().temporary()).isTrue();
+        assertThat(unlogged.form().unlogged()).isTrue();
+        assertThat(unlogged.form().temporary()).isFalse();
         assertThat(plain.form()).isEqualTo(SchemaChange.TableForm.PLAIN);
+    }
+
+    @Test
+    void readsSetLoggedAndUnlogged() {
+        assertThat(alter("ALTER TABLE t SET LOGGED").actions())
+                .containsExactly(new SchemaChange.SetLogged(true, at(40, 19)));
+        assertThat(alter("ALTER TABLE t SET UNLOGGED").actions())
+                .containsExactly(new SchemaChange.SetLogged(false, at(40, 19)));
     }
 
     @Test

@@ -410,6 +410,19 @@ class FallbackReaderTest {
             assertThat(table.foreignKeys()).hasSize(1);
             assertThat(table.form().partitioned()).isTrue();
             assertThat(table.form().temporary()).isFalse();
+            assertThat(table.form().unlogged()).isTrue();
+            assertThat(only("CREATE UNLOGGED TABLE c AS SELECT 1", CreateTable.class)
+                            .form()
+                            .unlogged())
+                    .isTrue();
+            assertThat(only("SELECT 1 AS id INTO UNLOGGED c", CreateTable.class)
+                            .form()
+                            .unlogged())
+                    .isTrue();
+            assertThat(onlyAction("ALTER TABLE t SET LOGGED", SchemaChange.SetLogged.class))
+                    .isEqualTo(new SchemaChange.SetLogged(true, new SourcePosition(1, 15)));
+            assertThat(onlyAction("ALTER TABLE t SET UNLOGGED", SchemaChange.SetLogged.class))
+                    .isEqualTo(new SchemaChange.SetLogged(false, new SourcePosition(1, 15)));
             CreateTable global = only("CREATE GLOBAL TEMPORARY TABLE tmp (a int) ON COMMIT DROP", CreateTable.class);
             assertThat(global.columns()).hasSize(1);
             assertThat(global.form().temporary()).isTrue();
