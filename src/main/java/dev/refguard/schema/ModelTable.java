@@ -25,6 +25,8 @@ public final class ModelTable {
     boolean keysKnown;
     /** {@code UNLOGGED}: a permanent table's FK may not reference it (a temporary one lives in {@code pg_temp}). */
     boolean unlogged;
+    /** {@code PARTITION BY}: a partitioned table, which {@code PARTITION OF} may name and {@code INHERITS} may not. */
+    boolean partitioned;
 
     final CowCollections.CowList<String> primaryKey = new CowCollections.CowList<>();
     String primaryKeyName;
@@ -227,6 +229,7 @@ public final class ModelTable {
         copy.incomplete = incomplete;
         copy.keysKnown = keysKnown;
         copy.unlogged = unlogged;
+        copy.partitioned = partitioned;
         return copy;
     }
 

@@ -556,6 +556,7 @@ public final class SchemaReplay {
         ModelTable table = new ModelTable(id, origin, file, c.position(), c.columnsKnown());
         table.keysKnown = form.keysWithoutColumns();
         table.unlogged = form.unlogged() && !form.temporary();
+        table.partitioned = form.partitioned();
         // columns and keys from other tables: docs/replay.md, "Tables from every statement that makes one"
         List<TableForms.Source> sources = new ArrayList<>();
         if (form.partitionOf() != null) {
@@ -580,6 +581,24 @@ public final class SchemaReplay {
                         missing,
                         "relation \"" + missing.name() + "\" does not exist",
                         mayBeUnknown(missing));
+                return;
+            }
+            // a table a migration created is known to be partitioned or not (a platform one is not)
+            boolean known = !from.origin.preexisting();
+            if (known && source.kind() == TableForms.Kind.PARTITION_OF && !from.partitioned) {
+                reject(
+                        source.position(),
+                        SqlState.INVALID_OBJECT_DEFINITION,
+                        "\"" + from.id.name() + "\" is not partitioned",
+                        false);
+                return;
+            }
+            if (known && source.kind() == TableForms.Kind.INHERITS && from.partitioned) {
+                reject(
+                        source.position(),
+                        SqlState.WRONG_OBJECT_TYPE,
+                        "cannot inherit from partitioned table \"" + from.id.name() + "\"",
+                        false);
                 return;
             }
             copiedKeys.addAll(TableForms.copyInto(from, table, source));

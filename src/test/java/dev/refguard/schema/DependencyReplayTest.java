@@ -205,6 +205,22 @@ class DependencyReplayTest {
     }
 
     @Test
+    void partitionOfNeedsAPartitionedParentAndInheritsRefusesOne() {
+        ReplayResult r = script.replay(file(
+                "create table plain (id int primary key)",
+                "create table parted (id int primary key) partition by list (id)",
+                "create table c1 partition of plain for values in (1)",
+                "create table c2 (x int) inherits (parted)",
+                "create table c3 partition of parted for values in (1)",
+                "create table c4 (x int) inherits (plain)"));
+        assertThat(rejections(r))
+                .containsExactly(
+                        "m/1.sql:3 \"plain\" is not partitioned",
+                        "m/1.sql:4 cannot inherit from partitioned table \"parted\"");
+        assertThat(tables(r)).containsExactly("public.c3", "public.c4", "public.parted", "public.plain");
+    }
+
+    @Test
     void foreignKeysFollowPostgresPersistenceRules() {
         ReplayResult r = script.replay(file(
                 "create table p (id int primary key)",

@@ -102,8 +102,10 @@ final class CreateTableMapper extends TableElementMapper {
             requireReferencesCount(segment, foreignKeys.size() - referencesBefore);
         }
 
-        SchemaChange.TableForm form = temporary || unlogged
-                ? new SchemaChange.TableForm(temporary, List.of(), null, List.of(), false, false, null, unlogged)
+        // PARTITION OF went to the token reader: a PARTITION after the elements is PARTITION BY
+        boolean partitioned = indexOfWordAtDepth0("PARTITION", afterElements, tokens.size()) >= 0;
+        SchemaChange.TableForm form = temporary || unlogged || partitioned
+                ? new SchemaChange.TableForm(temporary, List.of(), null, List.of(), false, partitioned, null, unlogged)
                 : SchemaChange.TableForm.PLAIN;
         return new SchemaChange.CreateTable(table, ifNotExists, columns, keys, foreignKeys, true, position, form);
     }

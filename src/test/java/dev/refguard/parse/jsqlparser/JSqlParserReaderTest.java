@@ -289,6 +289,8 @@ class JSqlParserReaderTest {
         assertThat(unlogged.form().unlogged()).isTrue();
         assertThat(unlogged.form().temporary()).isFalse();
         assertThat(plain.form()).isEqualTo(SchemaChange.TableForm.PLAIN);
+        CreateTable partitioned = only(map("CREATE TABLE p (id int, k int) PARTITION BY LIST (k)"), CreateTable.class);
+        assertThat(partitioned.form().partitioned()).isTrue();
     }
 
     @Test
