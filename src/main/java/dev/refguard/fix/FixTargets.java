@@ -63,8 +63,8 @@ final class FixTargets {
             MigrationHistory history, Path baseDir, Instant now, String header, String suffix, String note) {
         MigrationFile last = latestByVersion(history.files(), MigrationFile::fileName);
         Path dir = last.path().getParent();
-        String name = laterStamp(history.files().stream().map(MigrationFile::fileName), now) + "_" + DESCRIPTION
-                + suffix;
+        String name =
+                laterStamp(history.files().stream().map(MigrationFile::fileName), now) + "_" + DESCRIPTION + suffix;
         Path file = dir.resolve(name);
         return new FixTarget(file, relative(baseDir, file), null, header, "", "", note);
     }
@@ -84,8 +84,7 @@ final class FixTargets {
         MigrationFile highest = null;
         FlywayFileName highestName = null;
         for (MigrationFile f : history.files()) {
-            FlywayFileName parsed =
-                    FlywayFileName.parse(f.fileName(), naming).orElse(null);
+            FlywayFileName parsed = FlywayFileName.parse(f.fileName(), naming).orElse(null);
             if (parsed == null || parsed.kind() != FlywayFileName.Kind.VERSIONED) {
                 continue;
             }
@@ -102,7 +101,8 @@ final class FixTargets {
         }
         String stem = highest.fileName().substring(naming.versionedPrefix().length());
         int separator = stem.indexOf(naming.separator());
-        String version = separator < 0 ? stem.substring(0, stem.length() - ".sql".length()) : stem.substring(0, separator);
+        String version =
+                separator < 0 ? stem.substring(0, stem.length() - ".sql".length()) : stem.substring(0, separator);
         Path file = highest.path()
                 .getParent()
                 .resolve(naming.versionedPrefix() + incrementLastNumber(version) + naming.separator() + DESCRIPTION
@@ -152,8 +152,8 @@ final class FixTargets {
                 + " (unless an includeAll of its folder picks it up already)";
         String stamp = STAMP.format(LocalDateTime.ofInstant(now, ZoneOffset.UTC));
         // one changeset sent whole: Liquibase's own splitting would cut a function body at its semicolons
-        String header = "--liquibase formatted sql\n\n--changeset refguard:refguard-fix-" + stamp
-                + " splitStatements:false\n";
+        String header =
+                "--liquibase formatted sql\n\n--changeset refguard:refguard-fix-" + stamp + " splitStatements:false\n";
         return new FixTarget(file, relative(baseDir, file), null, header, "", "", note);
     }
 
@@ -188,13 +188,13 @@ final class FixTargets {
         }
         Path file = dir.resolve(candidate);
         String relative = relative(baseDir, file);
-        boolean lastOfAll = history.files().stream()
-                .allMatch(f -> NaturalOrder.PATHS.compare(f.relativePath(), relative) < 0);
+        boolean lastOfAll =
+                history.files().stream().allMatch(f -> NaturalOrder.PATHS.compare(f.relativePath(), relative) < 0);
         if (!lastOfAll && now != null) {
             file = dir.resolve(STAMP.format(LocalDateTime.ofInstant(now, ZoneOffset.UTC)) + "_" + DESCRIPTION + ".sql");
             String stamped = relative(baseDir, file);
-            lastOfAll = history.files().stream()
-                    .allMatch(f -> NaturalOrder.PATHS.compare(f.relativePath(), stamped) < 0);
+            lastOfAll =
+                    history.files().stream().allMatch(f -> NaturalOrder.PATHS.compare(f.relativePath(), stamped) < 0);
         }
         if (!lastOfAll && now == null) {
             throw new FixException("refguard: cannot name a migration that runs after " + last.relativePath() + " in "

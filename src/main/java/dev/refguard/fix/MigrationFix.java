@@ -99,7 +99,8 @@ public final class MigrationFix {
     /** The file: a header, then per fix a comment naming its findings and the SQL, each SQL once. */
     static String text(MigrationHistory history, FixTarget target, List<Finding> fixes) {
         Map<String, List<Finding>> bySql = new LinkedHashMap<>();
-        fixes.forEach(f -> bySql.computeIfAbsent(f.fix(), k -> new ArrayList<>()).add(f));
+        fixes.forEach(
+                f -> bySql.computeIfAbsent(f.fix(), k -> new ArrayList<>()).add(f));
         StringBuilder out = new StringBuilder(target.header());
         if (!target.header().isEmpty()) {
             out.append('\n');
@@ -173,8 +174,8 @@ public final class MigrationFix {
                         StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE);
             } catch (FileAlreadyExistsException e) {
-                throw new FixException("refguard: " + target.relativePath()
-                        + " exists already; refguard never overwrites a file", e);
+                throw new FixException(
+                        "refguard: " + target.relativePath() + " exists already; refguard never overwrites a file", e);
             } catch (IOException e) {
                 throw new FixException(
                         "refguard: cannot write " + target.relativePath() + ": "
