@@ -73,6 +73,35 @@ class MigrationFixTest {
     }
 
     @Test
+    void repointsAnFkWhoseTableWasRenamedLaterUnderItsNameNow() throws IOException {
+        supabase("20250101000000_init.sql", MIXED);
+        supabase("20250102000000_rename.sql", "alter table public.songs rename to tracks;\n");
+        List<Finding> fixed = fixAndReanalyse(Set.of(), "mixed-user-reference");
+        assertThat(fixed.get(0).fix())
+                .startsWith("ALTER TABLE public.tracks DROP CONSTRAINT songs_last_modified_by_fkey;");
+    }
+
+    @Test
+    void writesNoRepointThatPostgresqlWouldReject() throws IOException {
+        // the canonical public.users is keyed by text; a uuid column cannot reference it, so the re-point needs the
+        // column changed first, which no exact SQL says
+        supabase("20250101000000_init.sql", """
+                create table public.users (id text primary key);
+                create table public.a (id bigint primary key, owner text references public.users(id));
+                create table public.b (id bigint primary key, owner text references public.users(id));
+                create table public.c (id bigint primary key, owner uuid references auth.users(id));
+                """);
+        AnalysisResult before = analyse();
+        assertThat(ids(before)).contains("mixed-user-reference");
+        assertThat(before.findings())
+                .filteredOn(f -> f.ruleId().equals("mixed-user-reference"))
+                .allSatisfy(f -> assertThat(f.fix()).isEmpty());
+        MigrationFix.Plan plan = plan(before, Set.of());
+        assertThat(plan.files()).isEmpty();
+        assertThat(plan.unfixable()).containsEntry("mixed-user-reference", 1);
+    }
+
+    @Test
     void addsTheUserSyncTrigger() throws IOException {
         supabase("20250101000000_init.sql", NO_SYNC);
         fixAndReanalyse(Set.of(), "missing-user-sync-trigger");
