@@ -159,6 +159,22 @@ class MigrationFixTest {
     }
 
     @Test
+    void aLaterTypeChangeDoesNotClearANarrowingFkWarningSoFixWritesNone() throws IOException {
+        // why fk-type-mismatch has no fix: its finding is about the declaration, which a later file cannot change
+        supabase("20250101000000_init.sql", """
+                create table public.accounts (id bigint primary key);
+                create table public.orders (id bigint primary key, account_id integer references public.accounts(id));
+                """);
+        AnalysisResult before = analyse();
+        assertThat(ids(before)).contains("fk-type-mismatch");
+        assertThat(plan(before, Set.of()).unfixable()).containsEntry("fk-type-mismatch", 1);
+        supabase("20250102000000_widen.sql", "alter table public.orders alter column account_id type bigint;\n");
+        assertThat(before.findings())
+                .filteredOn(f -> f.ruleId().equals("fk-type-mismatch"))
+                .allSatisfy(f -> assertThat(analyse().findings()).contains(f));
+    }
+
+    @Test
     void neverOverwritesAFile() throws IOException {
         supabase("20250101000000_init.sql", NO_SYNC);
         MigrationFix.Plan plan = plan(analyse(), Set.of());
