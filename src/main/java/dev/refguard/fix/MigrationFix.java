@@ -142,16 +142,22 @@ public final class MigrationFix {
         for (FixFile file : plan.files()) {
             Path dir = file.target().createdDirectory();
             if (dir != null && Files.exists(dir)) {
-                throw new FixException(
-                        "refguard: " + file.target().relativePath() + "'s folder exists already; refguard never"
-                                + " overwrites a file: run refguard:fix again in a second");
+                throw new FixException("refguard: " + folder(file) + " exists already and refguard never"
+                        + " overwrites a file: move it away, then run refguard:fix again");
             }
             if (Files.exists(file.target().file())) {
                 throw new FixException("refguard: " + file.target().relativePath()
-                        + " exists already; refguard never overwrites a file: move it away or run refguard:fix"
-                        + " again later");
+                        + " exists already and refguard never overwrites a file: include it in the history or move"
+                        + " it away, then run refguard:fix again");
             }
         }
+    }
+
+    /** The folder the target needs, named as the target is: relative to the base directory. */
+    private static String folder(FixFile file) {
+        String path = file.target().relativePath();
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? path : path.substring(0, slash);
     }
 
     /**

@@ -182,7 +182,9 @@ class MigrationFixTest {
         Files.writeString(target, "-- mine\n");
         assertThatThrownBy(() -> MigrationFix.write(plan))
                 .isInstanceOf(FixException.class)
-                .hasMessageContaining("supabase/migrations/20260301101530_refguard_fix.sql exists already")
+                .hasMessageContaining(
+                        "supabase/migrations/20260301101530_refguard_fix.sql exists already and refguard never"
+                                + " overwrites a file")
                 .message()
                 .doesNotContain("\n");
         assertThat(Files.readString(target)).isEqualTo("-- mine\n");
@@ -206,6 +208,20 @@ class MigrationFixTest {
                 .isEqualTo("prisma/migrations/20260301101530_refguard_fix/migration.sql");
         MigrationFix.write(plan);
         assertThat(fixedAway(before, analyse(), plan)).isTrue();
+    }
+
+    @Test
+    void refusesAPrismaFolderThatExistsAlready() throws IOException {
+        write("prisma/migrations/20250101000000_init/migration.sql", NO_SYNC);
+        write("prisma/migrations/migration_lock.toml", "provider = \"postgresql\"\n");
+        Files.createDirectories(dir.resolve("prisma/migrations/20260301101530_refguard_fix"));
+        MigrationFix.Plan plan = plan(analyse(), Set.of());
+        assertThatThrownBy(() -> MigrationFix.write(plan))
+                .isInstanceOf(FixException.class)
+                .hasMessage("refguard: prisma/migrations/20260301101530_refguard_fix exists already and refguard never"
+                        + " overwrites a file: move it away, then run refguard:fix again");
+        assertThat(dir.resolve("prisma/migrations/20260301101530_refguard_fix/migration.sql"))
+                .doesNotExist();
     }
 
     @Test
