@@ -128,6 +128,35 @@ class FixMigrationPostgresTest {
         }
     }
 
+    @Test
+    void theRepointOfAnFkWhoseTableWasRenamedLaterRuns() throws Exception {
+        write("supabase/migrations/20250101000000_identity.sql", MigrationFixTest.MIXED);
+        write("supabase/migrations/20250102000000_rename.sql", "alter table public.songs rename to tracks;\n");
+        AnalysisResult result = Engine.analyze(RefguardConfig.defaults(dir));
+        MigrationFix.Plan plan = MigrationFix.plan(result, Set.of(), dir, FlywayNaming.DEFAULT, MigrationFixTest.NOW);
+        assertThat(plan.files()).hasSize(1);
+        MigrationFix.write(plan);
+        List<Path> files = new ArrayList<>();
+        files.add(stubFile);
+        result.histories().get(0).files().stream().map(MigrationFile::path).forEach(files::add);
+        files.add(plan.files().get(0).target().file());
+        String database = server.createDatabase("refguard_fix_rename");
+        try {
+            MigrationReplay.Outcome outcome = MigrationReplay.apply(server, database, files);
+            assertThat(outcome.error()).isEmpty();
+            try (Connection c = server.connect(database);
+                    Statement s = c.createStatement()) {
+                assertThat(single(
+                                s,
+                                "select conrelid::regclass::text || ' -> ' || confrelid::regclass::text from"
+                                        + " pg_constraint where conname = 'songs_last_modified_by_fkey'"))
+                        .isEqualTo("tracks -> users");
+            }
+        } finally {
+            server.dropDatabase(database);
+        }
+    }
+
     private static String single(Statement s, String query) throws SQLException {
         try (ResultSet rs = s.executeQuery(query)) {
             assertThat(rs.next()).as(query).isTrue();
