@@ -47,8 +47,8 @@ final class FixTargets {
             throw new FixException("refguard: the history " + history.root() + " has no migration to add a fix after");
         }
         return switch (history.layout()) {
-            case SUPABASE -> timestamped(history, baseDir, now, "", ".sql", "");
-            case DBMATE -> timestamped(history, baseDir, now, "-- migrate:up\n", ".sql", "");
+            case SUPABASE -> timestamped(history, baseDir, now, "");
+            case DBMATE -> timestamped(history, baseDir, now, "-- migrate:up\n");
             case PRISMA -> prisma(history, baseDir, now);
             case FLYWAY -> flyway(history, baseDir, flyway);
             case GOOSE -> numbered(history, baseDir, ".sql", "-- +goose Up\n", true);
@@ -59,14 +59,13 @@ final class FixTargets {
     }
 
     /** {@code <folder>/<stamp>_refguard_fix.sql}, the stamp later than every migration's. */
-    private static FixTarget timestamped(
-            MigrationHistory history, Path baseDir, Instant now, String header, String suffix, String note) {
+    private static FixTarget timestamped(MigrationHistory history, Path baseDir, Instant now, String header) {
         MigrationFile last = latestByVersion(history.files(), MigrationFile::fileName);
         Path dir = last.path().getParent();
         String name =
-                laterStamp(history.files().stream().map(MigrationFile::fileName), now) + "_" + DESCRIPTION + suffix;
+                laterStamp(history.files().stream().map(MigrationFile::fileName), now) + "_" + DESCRIPTION + ".sql";
         Path file = dir.resolve(name);
-        return new FixTarget(file, relative(baseDir, file), null, header, "", "", note);
+        return new FixTarget(file, relative(baseDir, file), null, header, "", "", "");
     }
 
     /** {@code prisma/migrations/<stamp>_refguard_fix/migration.sql}, a folder of its own. */

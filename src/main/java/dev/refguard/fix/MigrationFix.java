@@ -88,6 +88,26 @@ public final class MigrationFix {
         return new Plan(files, unfixable);
     }
 
+    /**
+     * What the analysis of the history with the fix written still finds of what the fix was for: a finding in a
+     * fix file, or a fixed finding found again (same rule, same place). Empty when the fix did its work.
+     */
+    public static List<Finding> leftOver(Plan plan, AnalysisResult after) {
+        Set<String> written = new java.util.HashSet<>();
+        List<Finding> fixed = new ArrayList<>();
+        plan.files().forEach(f -> {
+            written.add(f.target().relativePath());
+            fixed.addAll(f.fixed());
+        });
+        return after.findings().stream()
+                .filter(f -> f.severity() != Severity.OFF)
+                .filter(f -> written.contains(f.location().file())
+                        || fixed.stream()
+                                .anyMatch(x -> x.ruleId().equals(f.ruleId())
+                                        && x.location().equals(f.location())))
+                .toList();
+    }
+
     /** A finding the fix goal considers: of a named rule, or, when none is named, at warning or above. */
     private static boolean selected(Finding f, Set<String> rules) {
         if (f.severity() == Severity.OFF) {

@@ -1,6 +1,7 @@
 package dev.refguard.maven;
 
 import dev.refguard.engine.AnalysisResult;
+import dev.refguard.findings.Finding;
 import dev.refguard.fix.FixException;
 import dev.refguard.fix.FixFile;
 import dev.refguard.fix.MigrationFix;
@@ -107,12 +108,30 @@ public class FixMojo extends AbstractRefguardMojo {
         }
         if (plan.files().isEmpty()) {
             getLog().info("refguard: no finding has a fix a new migration can make; nothing written");
+        } else if (!dryRun) {
+            checkWritten(plan, settings, baseDir);
         }
         if (!plan.unfixable().isEmpty()) {
             List<String> parts = new ArrayList<>();
             plan.unfixable().forEach((rule, n) -> parts.add(rule + ": " + n));
             getLog().info("refguard: left to you (no later migration can correct them, or not asked for): "
                     + String.join(", ", parts));
+        }
+    }
+
+    /** Analyses the history with the new files and says whether the fixed findings are gone. */
+    private void checkWritten(MigrationFix.Plan plan, CheckSettings settings, Path baseDir)
+            throws MojoExecutionException {
+        List<Finding> left = MigrationFix.leftOver(plan, analyzeAgain(settings, baseDir));
+        if (left.isEmpty()) {
+            getLog().info("refguard: analysed again with the new migration: the findings it fixes are gone");
+            return;
+        }
+        getLog().warn("refguard: analysed again with the new migration, " + count(left.size())
+                + " it was for remain; review it before you apply it:");
+        for (Finding f : left) {
+            getLog().warn("  " + f.location().file() + ":" + f.location().line() + ": " + f.ruleId() + " "
+                    + f.message());
         }
     }
 

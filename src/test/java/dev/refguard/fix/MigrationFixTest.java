@@ -336,9 +336,12 @@ class MigrationFixTest {
         assertThat(plan.files()).hasSize(1);
         List<Finding> fixed = plan.files().get(0).fixed();
         assertThat(fixed).extracting(Finding::ruleId).contains(rule);
+        // before it is written, every fixed finding is left over
+        assertThat(MigrationFix.leftOver(plan, before)).containsExactlyInAnyOrderElementsOf(fixed);
         MigrationFix.write(plan);
         AnalysisResult after = analyse();
         assertThat(fixedAway(before, after, plan)).isTrue();
+        assertThat(MigrationFix.leftOver(plan, after)).isEmpty();
         assertThat(ids(after)).doesNotContain(rule);
         return fixed.stream().filter(f -> f.ruleId().equals(rule)).toList();
     }

@@ -37,9 +37,15 @@ class FixMojoTest {
                 """);
     }
 
+    private final List<String> log = new java.util.ArrayList<>();
+
     @Test
-    void writesTheNewMigration() throws Exception {
+    void writesTheNewMigrationAndChecksItDidItsWork() throws Exception {
         mojo(Map.of()).execute();
+        assertThat(log)
+                .contains("info: refguard: wrote " + TARGET + " with the fix of 1 finding (missing-user-sync-trigger:"
+                        + " 1); review it, then apply it as your other migrations")
+                .contains("info: refguard: analysed again with the new migration: the findings it fixes are gone");
         assertThat(Files.readString(dir.resolve(TARGET)))
                 .contains("-- missing-user-sync-trigger at supabase/migrations/20250101000000_init.sql:1:")
                 .contains("after insert on auth.users");
@@ -49,6 +55,12 @@ class FixMojoTest {
     void aDryRunWritesNothing() throws Exception {
         mojo(Map.of("dryRun", true)).execute();
         assertThat(migrations()).containsExactly("20250101000000_init.sql");
+        assertThat(log)
+                .contains("info: refguard: dry run (refguard.fix.dryRun), nothing written; would write " + TARGET
+                        + " with the fix of 1 finding (missing-user-sync-trigger: 1):")
+                .contains("info: create trigger on_auth_user_created_profiles after insert on auth.users for each row"
+                        + " execute function public.handle_new_user_profiles();")
+                .noneMatch(line -> line.contains("analysed again"));
     }
 
     @Test
@@ -115,6 +127,17 @@ class FixMojoTest {
         MavenProject project = new MavenProject();
         project.setFile(dir.resolve("pom.xml").toFile());
         FixMojo mojo = new FixMojo(CLOCK);
+        mojo.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                log.add("info: " + content);
+            }
+
+            @Override
+            public void warn(CharSequence content) {
+                log.add("warn: " + content);
+            }
+        });
         set(mojo, "project", project);
         set(mojo, "statementTimeout", "5000");
         set(mojo, "outputDirectory", new File(dir.toFile(), "target/refguard"));
