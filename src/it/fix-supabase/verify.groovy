@@ -26,6 +26,7 @@ assert fix.contains('after insert on auth.users')
 
 def log = new File(basedir, 'build.log').text
 assert log.contains("refguard: wrote supabase/migrations/${name} with the fix of 2 findings")
+assert log.contains('refguard: analysed again with the new migration: the findings it fixes are gone')
 // the check after it: nothing at all, though it ran at failOn=warning
 def json = new JsonSlurper().parse(new File(basedir, 'target/refguard/refguard.json'))
 assert json.findings.isEmpty() : json.findings
