@@ -78,13 +78,18 @@ final class FixTargets {
         return new FixTarget(file, relative(baseDir, file), dir, "", "", "", "");
     }
 
-    /** {@code V<next>__refguard_fix.sql} beside the highest version, with the project's prefix and separator. */
+    /**
+     * {@code V<next>__refguard_fix.sql} beside the highest version (of a versioned or a baseline migration: Flyway
+     * skips versions up to a baseline), with the project's prefix, separator and suffix.
+     */
     private static FixTarget flyway(MigrationHistory history, Path baseDir, FlywayNaming naming) {
         MigrationFile highest = null;
         FlywayFileName highestName = null;
         for (MigrationFile f : history.files()) {
             FlywayFileName parsed = FlywayFileName.parse(f.fileName(), naming).orElse(null);
-            if (parsed == null || parsed.kind() != FlywayFileName.Kind.VERSIONED) {
+            if (parsed == null
+                    || (parsed.kind() != FlywayFileName.Kind.VERSIONED
+                            && parsed.kind() != FlywayFileName.Kind.BASELINE)) {
                 continue;
             }
             if (highestName == null || parsed.version().compareTo(highestName.version()) > 0) {
@@ -92,20 +97,30 @@ final class FixTargets {
                 highestName = parsed;
             }
         }
+        String fallbackSuffix = naming.suffixes().get(0);
         if (highest == null) {
             // only repeatable migrations: version 1 runs before them, as every versioned migration does
             Path dir = history.files().get(0).path().getParent();
-            Path file = dir.resolve(naming.versionedPrefix() + "1" + naming.separator() + DESCRIPTION + ".sql");
+            Path file = dir.resolve(naming.versionedPrefix() + "1" + naming.separator() + DESCRIPTION + fallbackSuffix);
             return FixTarget.plain(file, relative(baseDir, file));
         }
-        String stem = highest.fileName().substring(naming.versionedPrefix().length());
+        String name = highest.fileName();
+        String suffix = naming.suffixes().stream()
+                .filter(x -> name.toLowerCase(Locale.ROOT).endsWith(x.toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .orElse(fallbackSuffix);
+        String prefix =
+                highestName.kind() == FlywayFileName.Kind.BASELINE ? naming.baselinePrefix() : naming.versionedPrefix();
+        String stem = name.substring(prefix.length(), name.length() - suffix.length());
         int separator = stem.indexOf(naming.separator());
-        String version =
-                separator < 0 ? stem.substring(0, stem.length() - ".sql".length()) : stem.substring(0, separator);
+        String version = separator < 0 ? stem : stem.substring(0, separator);
         Path file = highest.path()
                 .getParent()
-                .resolve(naming.versionedPrefix() + incrementLastNumber(version) + naming.separator() + DESCRIPTION
-                        + ".sql");
+                .resolve(naming.versionedPrefix()
+                        + incrementLastNumber(version)
+                        + naming.separator()
+                        + DESCRIPTION
+                        + suffix);
         return FixTarget.plain(file, relative(baseDir, file));
     }
 

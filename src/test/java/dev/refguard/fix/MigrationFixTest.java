@@ -238,6 +238,18 @@ class MigrationFixTest {
     }
 
     @Test
+    void flywayTakesTheVersionAfterABaselineMigration() throws IOException {
+        write("src/main/resources/db/migration/V1__old.sql", "create table public.t (id bigint primary key);\n");
+        write("src/main/resources/db/migration/B7__baseline.sql", NO_SYNC);
+        AnalysisResult before = analyse();
+        MigrationFix.Plan plan = plan(before, Set.of());
+        assertThat(plan.files().get(0).target().relativePath())
+                .isEqualTo("src/main/resources/db/migration/V8__refguard_fix.sql");
+        MigrationFix.write(plan);
+        assertThat(fixedAway(before, analyse(), plan)).isTrue();
+    }
+
+    @Test
     void plainDirectoryTakesTheNextNumberAsWide() throws IOException {
         write("sql/009_init.sql", NO_SYNC);
         write("sql/010_more.sql", "create table public.t (id bigint primary key);\n");
