@@ -158,7 +158,8 @@ public final class Engine {
                 discovery.lookedIn(),
                 elapsed,
                 inferred,
-                config.sinceRef());
+                config.sinceRef(),
+                histories);
     }
 
     private static Set<TableId> tableIds(List<String> names) {

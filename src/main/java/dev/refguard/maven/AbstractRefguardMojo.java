@@ -199,6 +199,14 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
         afterReports(result, settings, reportDir, baseDir);
     }
 
+    /**
+     * Runs the analysis again with the same settings, e.g. to see what a file the goal wrote changed; the findings
+     * are not marked baselined.
+     */
+    protected AnalysisResult analyzeAgain(CheckSettings settings, Path baseDir) throws MojoExecutionException {
+        return analyze(settings, pinnedIdentityTables(baselinePath(baseDir)));
+    }
+
     /** Whether recorded findings are marked baselined (every goal but {@code baseline} itself). */
     protected boolean usesBaseline() {
         return true;
