@@ -29,16 +29,12 @@ import java.util.Set;
 public final class CatalogReader {
     private CatalogReader() {}
 
-    private static final String NOT_SYSTEM = """
-            n.nspname <> 'information_schema' and n.nspname not like 'pg\\_%'
-            """;
-
     private static final String TABLES = """
             select c.oid::bigint, n.nspname::text, c.relname::text
               from pg_class c
               join pg_namespace n on n.oid = c.relnamespace
              where c.relkind in ('r', 'p')
-               and """ + NOT_SYSTEM + """
+               and n.nspname <> 'information_schema' and n.nspname not like 'pg\\_%'
                and not exists (select 1 from pg_depend d
                                 where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')
             """;
@@ -49,7 +45,7 @@ public final class CatalogReader {
               join pg_class c on c.oid = a.attrelid
               join pg_namespace n on n.oid = c.relnamespace
              where c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
-               and """ + NOT_SYSTEM + """
+               and n.nspname <> 'information_schema' and n.nspname not like 'pg\\_%'
              order by a.attrelid, a.attnum
             """;
 
@@ -64,7 +60,7 @@ public final class CatalogReader {
               join pg_class ic on ic.oid = i.indexrelid
               join pg_namespace n on n.oid = ic.relnamespace
              where i.indisunique and i.indpred is null and i.indexprs is null
-               and """ + NOT_SYSTEM + """
+               and n.nspname <> 'information_schema' and n.nspname not like 'pg\\_%'
              order by 1, 2
             """;
 
@@ -134,7 +130,8 @@ public final class CatalogReader {
         properties.setProperty("connectTimeout", seconds);
         properties.setProperty("loginTimeout", seconds);
         // a server that stops answering mid-query: the statement_timeout is the server's bound, this the client's
-        properties.setProperty("socketTimeout", Long.toString(Math.max(1, target.timeout().toSeconds()) * 2));
+        properties.setProperty(
+                "socketTimeout", Long.toString(Math.max(1, target.timeout().toSeconds()) * 2));
         properties.setProperty("readOnly", "true");
         properties.setProperty("ApplicationName", "refguard drift");
         // the driver itself, not DriverManager: a Maven plugin's class realm is not the one DriverManager searches
@@ -145,8 +142,7 @@ public final class CatalogReader {
         return connection;
     }
 
-    private static DatabaseCatalog readCatalog(Connection connection, Set<String> excludedSchemas)
-            throws SQLException {
+    private static DatabaseCatalog readCatalog(Connection connection, Set<String> excludedSchemas) throws SQLException {
         Map<Long, TableId> ids = new LinkedHashMap<>();
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery(TABLES)) {
@@ -239,15 +235,18 @@ public final class CatalogReader {
         } else if (state.equals("3D000")) {
             what = "the database does not exist";
         } else if (state.equals("57014")) {
-            what = "a catalogue query took longer than the timeout (" + target.timeout().toSeconds() + " s)";
-        } else if (state.startsWith("42")) {
+            what = "a catalogue query took longer than the timeout ("
+                    + target.timeout().toSeconds() + " s)";
+        } else if (state.equals("42501")) {
             what = "the user '" + target.user() + "' may not read the catalogue";
         } else if (!connected) {
             what = "cannot connect to the database within " + target.timeout().toSeconds() + " s";
         } else {
             what = "reading the catalogue failed";
         }
-        String words = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s+", " ").strip();
+        String words = e.getMessage() == null
+                ? ""
+                : e.getMessage().replaceAll("\\s+", " ").strip();
         if (target.password() != null && !target.password().isEmpty()) {
             words = words.replace(target.password(), "***");
         }

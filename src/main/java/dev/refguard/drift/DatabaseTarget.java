@@ -21,8 +21,8 @@ public record DatabaseTarget(String url, String user, String password, Duration 
         Objects.requireNonNull(timeout, "timeout");
         url = url.strip();
         if (!url.startsWith(URL_PREFIX)) {
-            throw new IllegalArgumentException("not a PostgreSQL JDBC URL (it must start with " + URL_PREFIX + "): "
-                    + shown(url));
+            throw new IllegalArgumentException(
+                    "not a PostgreSQL JDBC URL (it must start with " + URL_PREFIX + "): " + shown(url));
         }
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("the timeout must be positive: " + timeout);

@@ -99,8 +99,7 @@ public final class DriftComparison {
         }
         Map<TableId, DatabaseCatalog.Table> tables = new TreeMap<>(database.tables());
         for (DatabaseCatalog.Table table : tables.values()) {
-            if (excludedSchemas.contains(table.id().schema())
-                    || preexistingTables.contains(table.id())) {
+            if (excludedSchemas.contains(table.id().schema()) || preexistingTables.contains(table.id())) {
                 continue;
             }
             ModelTable modelTable = model.get(table.id());
@@ -122,8 +121,8 @@ public final class DriftComparison {
                 comparison.add(
                         DriftRules.MISSING_IN_DATABASE,
                         createdAt(t),
-                        "table " + t.displayName() + " is created by " + t.createdBy().relativePath()
-                                + ", but the database has no such table",
+                        "table " + t.displayName() + " is created by "
+                                + t.createdBy().relativePath() + ", but the database has no such table",
                         "table " + t.id().sql(),
                         t.incomplete());
             }
@@ -201,8 +200,8 @@ public final class DriftComparison {
                 add(
                         DriftRules.KEY_NOT_IN_MIGRATIONS,
                         inDatabase(table.id(), null),
-                        "primary key " + columnList(databasePrimary) + " of " + table.id().displayName()
-                                + " is in the database, but not in the migrations",
+                        "primary key " + columnList(databasePrimary) + " of "
+                                + table.id().displayName() + " is in the database, but not in the migrations",
                         "primary key " + table.id().sql() + " " + databasePrimary,
                         demoted);
             }
@@ -251,13 +250,10 @@ public final class DriftComparison {
         List<DatabaseCatalog.ForeignKey> databaseLeft = new ArrayList<>(table.foreignKeys());
         // the same reference on both sides first, then what is left paired by its columns
         for (ModelForeignKey fk : declared) {
-            databaseLeft.stream()
-                    .filter(d -> sameReference(fk, d))
-                    .findFirst()
-                    .ifPresent(d -> {
-                        databaseLeft.remove(d);
-                        modelLeft.remove(fk);
-                    });
+            databaseLeft.stream().filter(d -> sameReference(fk, d)).findFirst().ifPresent(d -> {
+                databaseLeft.remove(d);
+                modelLeft.remove(fk);
+            });
         }
         for (ModelForeignKey fk : List.copyOf(modelLeft)) {
             DatabaseCatalog.ForeignKey other = databaseLeft.stream()
@@ -272,8 +268,10 @@ public final class DriftComparison {
             add(
                     DriftRules.FK_DIFFERS,
                     declaredAt(fk),
-                    "foreign key " + Identifier.sql(other.name()) + " of " + table.id().displayName() + " "
-                            + columnList(other.columns()) + " references " + other.target().displayName()
+                    "foreign key " + Identifier.sql(other.name()) + " of "
+                            + table.id().displayName() + " "
+                            + columnList(other.columns()) + " references "
+                            + other.target().displayName()
                             + columnList(other.targetColumns()) + " in the database, but "
                             + fk.to().displayName() + columnList(fk.toColumns()) + " in the migrations",
                     "foreign key " + table.id().sql() + " " + fk.fromColumns(),
@@ -286,20 +284,24 @@ public final class DriftComparison {
             add(
                     DriftRules.MISSING_IN_DATABASE,
                     declaredAt(fk),
-                    "foreign key " + Identifier.sql(fk.name()) + " " + table.id().displayName()
+                    "foreign key " + Identifier.sql(fk.name()) + " "
+                            + table.id().displayName()
                             + columnList(fk.fromColumns()) + " -> " + fk.to().displayName()
                             + columnList(fk.toColumns()) + " is in the migrations, but not in the database",
-                    "foreign key " + table.id().sql() + " " + fk.fromColumns() + " " + fk.to().id().sql(),
+                    "foreign key " + table.id().sql() + " " + fk.fromColumns() + " "
+                            + fk.to().id().sql(),
                     demoted);
         }
         for (DatabaseCatalog.ForeignKey fk : databaseLeft) {
             add(
                     DriftRules.KEY_NOT_IN_MIGRATIONS,
                     inDatabase(table.id(), null),
-                    "foreign key " + Identifier.sql(fk.name()) + " " + table.id().displayName()
+                    "foreign key " + Identifier.sql(fk.name()) + " "
+                            + table.id().displayName()
                             + columnList(fk.columns()) + " -> " + fk.target().displayName()
                             + columnList(fk.targetColumns()) + " is in the database, but not in the migrations",
-                    "foreign key " + table.id().sql() + " " + fk.columns() + " " + fk.target().sql(),
+                    "foreign key " + table.id().sql() + " " + fk.columns() + " "
+                            + fk.target().sql(),
                     demoted);
         }
     }
@@ -355,13 +357,7 @@ public final class DriftComparison {
 
     private void add(RuleInfo rule, Location location, String message, String object, boolean demoted) {
         Finding finding = new Finding(
-                rule.id(),
-                rule.defaultSeverity(),
-                location,
-                message,
-                rule.help(),
-                "drift:" + object,
-                false);
+                rule.id(), rule.defaultSeverity(), location, message, rule.help(), "drift:" + object, false);
         out.add(new Candidate(finding, location.line(), demoted));
     }
 
