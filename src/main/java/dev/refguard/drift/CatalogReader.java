@@ -240,7 +240,7 @@ public final class CatalogReader {
         } else if (state.equals("42501")) {
             what = "the user '" + target.user() + "' may not read the catalogue";
         } else if (!connected) {
-            what = "cannot connect to the database within " + target.timeout().toSeconds() + " s";
+            what = "cannot reach the database (timeout " + target.timeout().toSeconds() + " s)";
         } else {
             what = "reading the catalogue failed";
         }

@@ -36,7 +36,7 @@ public record DatabaseTarget(String url, String user, String password, Duration 
 
     private static String shown(String url) {
         int query = url.indexOf('?');
-        return query < 0 ? url : url.substring(0, query) + "?…";
+        return query < 0 ? url : url.substring(0, query) + "?...";
     }
 
     @Override

@@ -12,6 +12,8 @@ import dev.refguard.findings.Severity;
 import dev.refguard.postgres.PostgresServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,11 +153,32 @@ class DriftTest {
 
         assertThatThrownBy(() -> Drift.check(analysis, config, nowhere))
                 .isInstanceOf(DatabaseException.class)
-                .hasMessageStartingWith("cannot connect to the database within 3 s at jdbc:postgresql://127.0.0.1:1/x")
+                .hasMessageStartingWith(
+                        "cannot reach the database (timeout 3 s) at jdbc:postgresql://127.0.0.1:1/x?...: ")
                 .hasMessageNotContaining("\n")
                 .hasMessageNotContaining("s3cret-pw")
                 .hasMessageNotContaining("in-the-url");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
+    }
+
+    @Test
+    void aServerThatNeverAnswersIsOneLineWithinTheTimeout() throws Exception {
+        // the kernel accepts the TCP connection into the backlog; nothing ever reads or answers the startup packet
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
+            DatabaseTarget mute = new DatabaseTarget(
+                    "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/x",
+                    "someone",
+                    "s3cret-pw",
+                    Duration.ofSeconds(2));
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> Drift.check(analysis, config, mute))
+                    .isInstanceOf(DatabaseException.class)
+                    .hasMessageStartingWith("cannot reach the database (timeout 2 s) at jdbc:postgresql://127.0.0.1:")
+                    .hasMessageNotContaining("\n")
+                    .hasMessageNotContaining("s3cret-pw");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
     }
 
     @Test
