@@ -108,6 +108,9 @@ public final class DriftComparison {
                         DriftRules.TABLE_NOT_IN_MIGRATIONS,
                         inDatabase(table.id(), null),
                         "table " + table.id().displayName() + " is in the database, but no migration creates it",
+                        "Write a migration that creates it (pg_dump --schema-only -t '"
+                                + table.id().sql() + "' prints its DDL), or drop it from the database.",
+                        "",
                         "table " + table.id().sql(),
                         false);
                 continue;
@@ -123,6 +126,8 @@ public final class DriftComparison {
                         createdAt(t),
                         "table " + t.displayName() + " is created by "
                                 + t.createdBy().relativePath() + ", but the database has no such table",
+                        NOT_APPLIED_HINT,
+                        "",
                         "table " + t.id().sql(),
                         t.incomplete());
             }
@@ -146,6 +151,10 @@ public final class DriftComparison {
                         inDatabase(table.id(), c),
                         "column " + name + "." + Identifier.sql(c) + " (" + column.getValue()
                                 + ") is in the database, but no migration adds it",
+                        withFix(
+                                "Add it in a new migration, or drop it from the database:",
+                                addColumn(table.id(), c, column.getValue())),
+                        addColumn(table.id(), c, column.getValue()),
                         "column " + table.id().sql() + "." + Identifier.sql(c),
                         demoted);
             } else if (modelColumn.type() != null && !sameType(modelColumn.type(), column.getValue())) {
@@ -154,6 +163,10 @@ public final class DriftComparison {
                         createdAt(modelTable),
                         "column " + name + "." + Identifier.sql(c) + " is " + column.getValue()
                                 + " in the database, but " + modelColumn.writtenType() + " in the migrations",
+                        withFix(
+                                "If the database's type is the one wanted, change it in a new migration; else change the database back:",
+                                alterType(table.id(), c, column.getValue())),
+                        alterType(table.id(), c, column.getValue()),
                         "type " + table.id().sql() + "." + Identifier.sql(c),
                         demoted);
             }
@@ -165,6 +178,8 @@ public final class DriftComparison {
                         createdAt(modelTable),
                         "column " + name + "." + Identifier.sql(column.name()) + " (" + column.writtenType()
                                 + ") is in the migrations, but not in the database",
+                        NOT_APPLIED_HINT,
+                        "",
                         "column " + table.id().sql() + "." + Identifier.sql(column.name()),
                         demoted);
             }
@@ -202,6 +217,8 @@ public final class DriftComparison {
                         inDatabase(table.id(), null),
                         "primary key " + columnList(databasePrimary) + " of "
                                 + table.id().displayName() + " is in the database, but not in the migrations",
+                        KEY_HINT,
+                        "",
                         "primary key " + table.id().sql() + " " + databasePrimary,
                         demoted);
             }
@@ -211,6 +228,8 @@ public final class DriftComparison {
                         createdAt(modelTable),
                         "primary key " + columnList(modelPrimary) + " of " + modelTable.displayName()
                                 + " is in the migrations, but not in the database",
+                        NOT_APPLIED_HINT,
+                        "",
                         "primary key " + table.id().sql() + " " + modelPrimary,
                         demoted);
             }
@@ -227,6 +246,8 @@ public final class DriftComparison {
                         inDatabase(table.id(), null),
                         "unique key " + Identifier.sql(key.name()) + " " + columnList(cols) + " of "
                                 + table.id().displayName() + " is in the database, but not in the migrations",
+                        KEY_HINT,
+                        "",
                         "unique key " + table.id().sql() + " " + cols,
                         demoted);
             }
@@ -238,6 +259,8 @@ public final class DriftComparison {
                         createdAt(modelTable),
                         "unique key " + columnList(cols) + " of " + modelTable.displayName()
                                 + " is in the migrations, but not in the database",
+                        NOT_APPLIED_HINT,
+                        "",
                         "unique key " + table.id().sql() + " " + cols,
                         demoted);
             }
@@ -274,6 +297,10 @@ public final class DriftComparison {
                             + other.target().displayName()
                             + columnList(other.targetColumns()) + " in the database, but "
                             + fk.to().displayName() + columnList(fk.toColumns()) + " in the migrations",
+                    withFix(
+                            "If the database's target is the one wanted, repoint the FK in a new migration; else repoint it in the database:",
+                            repoint(table.id(), other)),
+                    repoint(table.id(), other),
                     "foreign key " + table.id().sql() + " " + fk.fromColumns(),
                     demoted);
         }
@@ -288,6 +315,8 @@ public final class DriftComparison {
                             + table.id().displayName()
                             + columnList(fk.fromColumns()) + " -> " + fk.to().displayName()
                             + columnList(fk.toColumns()) + " is in the migrations, but not in the database",
+                    NOT_APPLIED_HINT,
+                    "",
                     "foreign key " + table.id().sql() + " " + fk.fromColumns() + " "
                             + fk.to().id().sql(),
                     demoted);
@@ -300,6 +329,10 @@ public final class DriftComparison {
                             + table.id().displayName()
                             + columnList(fk.columns()) + " -> " + fk.target().displayName()
                             + columnList(fk.targetColumns()) + " is in the database, but not in the migrations",
+                    withFix(
+                            "Declare it in a new migration, or drop it from the database:",
+                            addForeignKey(table.id(), fk)),
+                    addForeignKey(table.id(), fk),
                     "foreign key " + table.id().sql() + " " + fk.columns() + " "
                             + fk.target().sql(),
                     demoted);
@@ -338,6 +371,9 @@ public final class DriftComparison {
                         new Location(DATABASE_PREFIX + MIGRATIONS_TABLE, 0, 0),
                         "migration " + version + " is recorded as applied in " + MIGRATIONS_TABLE
                                 + ", but there is no file " + version + "_*.sql",
+                        "Restore the file (supabase migration fetch), or mark the row reverted: supabase migration repair --status reverted "
+                                + version,
+                        "",
                         "applied " + version,
                         false);
             }
@@ -349,16 +385,47 @@ public final class DriftComparison {
                         new Location(file.relativePath(), 0, 0),
                         "migration " + file.fileName() + " has no row in " + MIGRATIONS_TABLE
                                 + ": it has not run on this database",
+                        "Apply it (supabase db push), or, when its changes are already in the database, record it: supabase migration repair --status applied "
+                                + version,
+                        "",
                         "not applied " + version,
                         false);
             }
         });
     }
 
-    private void add(RuleInfo rule, Location location, String message, String object, boolean demoted) {
+    private static final String NOT_APPLIED_HINT =
+            "Apply the migrations to this database; if it was dropped on" + " purpose, drop it in a new migration too.";
+    private static final String KEY_HINT = "Declare it in a new migration, or drop it from the database.";
+
+    private void add(
+            RuleInfo rule, Location location, String message, String hint, String fix, String object, boolean demoted) {
         Finding finding = new Finding(
-                rule.id(), rule.defaultSeverity(), location, message, rule.help(), "drift:" + object, false);
+                rule.id(), rule.defaultSeverity(), location, message, hint, "drift:" + object, false, fix, false);
         out.add(new Candidate(finding, location.line(), demoted));
+    }
+
+    private static String withFix(String words, String sql) {
+        return words + "\n" + sql;
+    }
+
+    private static String addColumn(TableId table, String column, String type) {
+        return "alter table " + table.sql() + " add column " + Identifier.sql(column) + " " + type + ";";
+    }
+
+    private static String alterType(TableId table, String column, String type) {
+        return "alter table " + table.sql() + " alter column " + Identifier.sql(column) + " type " + type + ";";
+    }
+
+    private static String addForeignKey(TableId table, DatabaseCatalog.ForeignKey fk) {
+        return "alter table " + table.sql() + " add constraint " + Identifier.sql(fk.name()) + " foreign key "
+                + columnList(fk.columns()) + " references " + fk.target().sql() + " " + columnList(fk.targetColumns())
+                + ";";
+    }
+
+    private static String repoint(TableId table, DatabaseCatalog.ForeignKey fk) {
+        return "alter table " + table.sql() + " drop constraint " + Identifier.sql(fk.name()) + ";\n"
+                + addForeignKey(table, fk);
     }
 
     /** The pseudo-location of an object only the database has (class comment, "Where a finding is"). */

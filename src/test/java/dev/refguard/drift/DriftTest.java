@@ -130,6 +130,15 @@ class DriftTest {
                 .contains("column orders.amount is bigint in the database, but integer in the migrations")
                 .contains("migration 20240103000000 is recorded as applied")
                 .contains("migration 20240102000000_order_items.sql has no row");
+        // the SQL fixes that make the migrations say what the database holds
+        assertThat(findings)
+                .extracting(Finding::fix)
+                .contains(
+                        "alter table public.orders add column discount numeric;",
+                        "alter table public.orders alter column amount type bigint;",
+                        "alter table public.order_items drop constraint order_items_product_id_fkey;\n"
+                                + "alter table public.order_items add constraint order_items_product_id_fkey"
+                                + " foreign key (product_id) references public.legacy_products (id);");
     }
 
     @Test
