@@ -68,7 +68,7 @@ class DriftTest {
     @Test
     void theHistoryItselfIsClean() {
         assertThat(analysis.result().findings()).isEmpty();
-        assertThat(analysis.result().stats().tables()).isEqualTo(6);
+        assertThat(analysis.result().stats().tables()).isEqualTo(8);
     }
 
     @Test
