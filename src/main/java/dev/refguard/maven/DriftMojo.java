@@ -63,7 +63,7 @@ public class DriftMojo extends AbstractRefguardMojo {
      * @since 0.1.0
      */
     @Parameter(property = "refguard.drift.timeout", defaultValue = "10")
-    private String timeout;
+    private String driftTimeout;
 
     /**
      * The lowest severity that fails the build: {@code error}, {@code warning}, {@code info}, or {@code never} to
@@ -96,7 +96,7 @@ public class DriftMojo extends AbstractRefguardMojo {
     @Override
     protected void prepare(CheckSettings checkSettings, Map<String, String> environment) throws MojoExecutionException {
         try {
-            target = DriftParameters.target(url, serverId, server(), environment, timeout);
+            target = DriftParameters.target(url, serverId, server(), environment, driftTimeout);
         } catch (ConfigurationException e) {
             throw new UserErrorException("refguard: " + e.getMessage());
         }

@@ -44,7 +44,7 @@ final class DriftParameters {
      * @param serverId {@code refguard.serverId}, for the messages
      * @param server the {@code <server>} of that id in {@code settings.xml}, or {@code null} when there is none
      * @param environment the process environment
-     * @param timeout {@code refguard.drift.timeout}: seconds, optionally followed by {@code s}
+     * @param timeout {@code driftTimeout} ({@code refguard.drift.timeout}): seconds, optionally followed by {@code s}
      * @throws ConfigurationException naming the parameter and what is wrong, one line, never holding a password
      */
     static DatabaseTarget target(
@@ -107,6 +107,6 @@ final class DriftParameters {
             // the message below says what is valid
         }
         throw new ConfigurationException(
-                "drift.timeout", "'" + raw.strip() + "' is not a number of seconds from 1 to 3600, e.g. 10 or 10s");
+                "driftTimeout", "'" + raw.strip() + "' is not a number of seconds from 1 to 3600, e.g. 10 or 10s");
     }
 }

@@ -118,7 +118,7 @@ class DriftMojoTest {
         set(mojo, "outputDirectory", new File(base.toFile(), "target/refguard"));
         set(mojo, "url", "jdbc:postgresql://127.0.0.1:" + server.port() + "/" + database);
         set(mojo, "serverId", "refguard");
-        set(mojo, "timeout", "10");
+        set(mojo, "driftTimeout", "10");
         set(mojo, "settings", settings);
         return mojo;
     }

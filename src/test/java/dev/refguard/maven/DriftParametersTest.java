@@ -104,7 +104,7 @@ class DriftParametersTest {
                             () -> DriftParameters.target(URL, "refguard", null, Map.of("REFGUARD_DB_USER", "u"), bad))
                     .as(bad)
                     .isInstanceOf(ConfigurationException.class)
-                    .hasMessageStartingWith("invalid parameter 'drift.timeout': ");
+                    .hasMessageStartingWith("invalid parameter 'driftTimeout': ");
         }
     }
 }
