@@ -106,6 +106,12 @@ public final class CatalogReader {
                     s.execute("set local statement_timeout = " + timeoutMillis);
                     // types outside these schemas are shown qualified by format_type, as the migrations name them
                     s.execute("set local search_path = pg_catalog, public");
+                    try (ResultSet rs = s.executeQuery("select current_setting('transaction_read_only')")) {
+                        // a driver or pooler that dropped the setting must not leave a writable session behind
+                        if (!rs.next() || !"on".equals(rs.getString(1))) {
+                            throw new SQLException("the transaction is not read only", "25000");
+                        }
+                    }
                 }
                 DatabaseCatalog catalog = readCatalog(connection, excludedSchemas);
                 connection.rollback();
