@@ -156,7 +156,12 @@ public final class MissingUserSyncTriggerRule implements Rule {
                 .anyMatch(f -> assignment.matcher(f.body()).find());
     }
 
-    /** The trigger and function that copy each new user into the extension table. */
+    private static final String EMAIL = "email";
+
+    /**
+     * The trigger and function that copy each new user into the extension table: its key, and its {@code email}
+     * column when it has one.
+     */
     private static String triggerSql(ModelTable table, ModelForeignKey extension) {
         String key = extension.fromColumns().get(0);
         String users = extension.to().id().sql();
@@ -164,10 +169,17 @@ public final class MissingUserSyncTriggerRule implements Rule {
                 extension.toColumns().isEmpty() ? "id" : extension.toColumns().get(0);
         String function = Identifier.sql(table.id().schema()) + "."
                 + Identifier.sql("handle_new_user_" + table.id().name());
+        String columns = Identifier.sql(key);
+        String values = "new." + Identifier.sql(usersKey);
+        // a profile table's email mirrors auth.users.email and is often NOT NULL: copy it too
+        if (!key.equals(EMAIL) && table.column(EMAIL).isPresent()) {
+            columns += ", " + Identifier.sql(EMAIL);
+            values += ", new." + EMAIL;
+        }
         return "create function " + function + "() returns trigger language plpgsql security definer"
-                + " set search_path = '' as $$\nbegin\n  insert into "
-                + table.id().sql() + " ("
-                + Identifier.sql(key) + ") values (new." + Identifier.sql(usersKey) + ");\n  return new;\nend;\n$$;\n"
+                + " set search_path = '' as $$\nbegin\n  -- fill here any other column that is NOT NULL without a default\n"
+                + "  insert into " + table.id().sql() + " (" + columns + ") values (" + values
+                + ");\n  return new;\nend;\n$$;\n"
                 + "create trigger "
                 + Identifier.sql("on_auth_user_created_" + table.id().name())
                 + " after insert on " + users + " for each row execute function " + function + "();";

@@ -114,9 +114,10 @@ class FixMigrationPostgresTest {
                                         + " where conname = 'comments_thread_id_fkey'"))
                         .isEqualTo("1");
                 // the trigger copies a new user into profiles (and the one already there into users)
-                s.execute("insert into auth.users (id) values ('00000000-0000-0000-0000-000000000001')");
-                assertThat(single(s, "select count(*)::text from public.profiles"))
-                        .isEqualTo("1");
+                // (profiles.email is NOT NULL: the trigger copies auth.users.email along with the id)
+                s.execute("insert into auth.users (id, email)"
+                        + " values ('00000000-0000-0000-0000-000000000001', 'ada@example.com')");
+                assertThat(single(s, "select email from public.profiles")).isEqualTo("ada@example.com");
                 s.execute(
                         "insert into public.posts (id, author_id) values (1, '00000000-0000-0000-0000-000000000001')");
                 // the constraints added NOT VALID validate on rows that match

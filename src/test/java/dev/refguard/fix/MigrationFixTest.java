@@ -47,7 +47,10 @@ class MigrationFixTest {
 
     /** profiles extends auth.users and posts reference it, but nothing copies a new user into it. */
     static final String NO_SYNC = """
-            create table public.profiles (id uuid primary key references auth.users(id) on delete cascade);
+            create table public.profiles (
+              id uuid primary key references auth.users(id) on delete cascade,
+              email text not null
+            );
             create table public.posts (
               id bigint primary key,
               author_id uuid not null default auth.uid() references public.profiles(id)
