@@ -164,7 +164,8 @@ public final class DriftComparison {
                         "column " + name + "." + Identifier.sql(c) + " is " + column.getValue()
                                 + " in the database, but " + modelColumn.writtenType() + " in the migrations",
                         withFix(
-                                "If the database's type is the one wanted, change it in a new migration; else change the database back:",
+                                "If the database's type is the one wanted, write this in a new migration (else change the"
+                                        + " database back to " + modelColumn.writtenType() + "):",
                                 alterType(table.id(), c, column.getValue())),
                         alterType(table.id(), c, column.getValue()),
                         "type " + table.id().sql() + "." + Identifier.sql(c),
@@ -298,7 +299,9 @@ public final class DriftComparison {
                             + columnList(other.targetColumns()) + " in the database, but "
                             + fk.to().displayName() + columnList(fk.toColumns()) + " in the migrations",
                     withFix(
-                            "If the database's target is the one wanted, repoint the FK in a new migration; else repoint it in the database:",
+                            "If the database's target is the one wanted, write this in a new migration (else repoint the"
+                                    + " FK in the database to " + fk.to().displayName() + columnList(fk.toColumns())
+                                    + "):",
                             repoint(table.id(), other)),
                     repoint(table.id(), other),
                     "foreign key " + table.id().sql() + " " + fk.fromColumns(),
