@@ -1,9 +1,11 @@
 package dev.refguard.parse;
 
 import dev.refguard.parse.jsqlparser.JSqlParserRun;
+import dev.refguard.source.Dialect;
 import dev.refguard.source.MigrationFile;
 import dev.refguard.source.SqlText;
 import dev.refguard.split.LineIndex;
+import dev.refguard.split.MysqlLexis;
 import dev.refguard.split.SplitProblem;
 import dev.refguard.split.SplitResult;
 import dev.refguard.split.SqlComment;
@@ -35,6 +37,7 @@ public final class MigrationParser implements AutoCloseable {
     private final JSqlParserRun jsqlParser;
     private final ParseWorkers workers;
     private final StatementReader reader;
+    private final Dialect dialect;
     private final MemoryBudget memory = new MemoryBudget(Runtime.getRuntime().maxMemory() / 8);
 
     /**
@@ -45,9 +48,18 @@ public final class MigrationParser implements AutoCloseable {
      * @param threads worker threads (files are parsed in parallel)
      */
     public MigrationParser(Duration statementTimeout, int threads) {
+        this(statementTimeout, threads, Dialect.POSTGRESQL);
+    }
+
+    /**
+     * Creates the parser of {@code dialect}'s scripts: a MySQL or MariaDB file is first put in PostgreSQL's lexical
+     * form, char for char ({@link MysqlLexis}), and its names follow MySQL's case rules ({@link MysqlNames}).
+     */
+    public MigrationParser(Duration statementTimeout, int threads, Dialect dialect) {
         this.jsqlParser = new JSqlParserRun(statementTimeout);
         this.workers = new ParseWorkers(threads);
-        this.reader = new StatementReader(jsqlParser);
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.reader = new StatementReader(jsqlParser, dialect);
     }
 
     /**
@@ -188,7 +200,8 @@ public final class MigrationParser implements AutoCloseable {
     }
 
     /** Splits and parses one file's text. */
-    private ParsedFile parse(MigrationFile file, String content, List<SplitProblem> readProblems) {
+    private ParsedFile parse(MigrationFile file, String written, List<SplitProblem> readProblems) {
+        String content = dialect.mysqlFamily() ? MysqlLexis.toPostgres(written) : written;
         List<ParsedStatement> statements = new ArrayList<>();
         List<SqlComment> comments = new ArrayList<>();
         List<SplitProblem> problems = new ArrayList<>(readProblems);

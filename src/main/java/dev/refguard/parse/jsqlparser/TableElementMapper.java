@@ -71,7 +71,7 @@ abstract sealed class TableElementMapper extends AstMapper permits CreateTableMa
         if (at >= segment[0] + 2 && tokens.get(at - 2).isWord("CONSTRAINT")) {
             constraintName = nameToken(at - 1);
         }
-        return foreignKey(
+        ForeignKeySpec fk = foreignKey(
                 constraintName,
                 List.of(columnName),
                 reference.getTable(),
@@ -80,6 +80,16 @@ abstract sealed class TableElementMapper extends AstMapper permits CreateTableMa
                 reference.getReferentialAction(ReferentialAction.Type.UPDATE),
                 at,
                 segment);
+        return new ForeignKeySpec(
+                fk.constraintName(),
+                fk.columns(),
+                fk.target(),
+                fk.targetColumns(),
+                fk.onDelete(),
+                fk.onUpdate(),
+                fk.position(),
+                fk.targetPosition(),
+                true);
     }
 
     ForeignKeySpec tableForeignKey(ForeignKeyIndex fk, int[] segment) {
@@ -136,8 +146,12 @@ abstract sealed class TableElementMapper extends AstMapper permits CreateTableMa
 
     KeySpec key(Index index, int[] segment) {
         Index.Kind kind = index.getKind();
-        if (kind == Index.Kind.CHECK || kind == Index.Kind.EXCLUDE) {
-            // CHECK constrains values only; an exclusion constraint cannot back a foreign key
+        if (kind == Index.Kind.CHECK
+                || kind == Index.Kind.EXCLUDE
+                || kind == Index.Kind.FULLTEXT
+                || kind == Index.Kind.SPATIAL) {
+            // CHECK constrains values only; an exclusion constraint, or MySQL's FULLTEXT and SPATIAL indexes, cannot
+            // back a foreign key
             return null;
         }
         if (kind != Index.Kind.PRIMARY_KEY && kind != Index.Kind.UNIQUE) {
