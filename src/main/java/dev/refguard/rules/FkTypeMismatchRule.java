@@ -106,9 +106,9 @@ public final class FkTypeMismatchRule implements Rule {
                     + (fit != SqlTypes.Fit.INCOMPATIBLE
                             ? ": PostgreSQL accepts it, but values can fail to match"
                             : dialect.mysqlFamily()
-                                    ? ": " + dialect.displayName()
-                                            + " rejects the foreign key (errno: 150 \"Foreign key"
-                                            + " constraint is incorrectly formed\")"
+                                    ? ": " + dialect.displayName() + " rejects the foreign key: Can't create table `"
+                                            + source.name() + "` (errno: 150 \"Foreign key constraint is incorrectly"
+                                            + " formed\")"
                                     : ": PostgreSQL rejects the foreign key");
             String hint = dialect.mysqlFamily()
                     ? "Give the column the referenced type: ALTER TABLE " + source.name() + " MODIFY " + column + " "

@@ -8,7 +8,7 @@ import dev.refguard.schema.ReplayEvent.ReferenceIgnored;
 import java.util.stream.Collectors;
 
 /**
- * A column's inline {@code REFERENCES} on MySQL: the server parses it and makes no foreign key, without an error or
+ * A column's inline {@code REFERENCES} on MySQL (8.4 and earlier): the server parses it and makes no foreign key, without an error or
  * a warning, so the migration reads as if the reference were enforced while nothing checks it. (MariaDB 10.5+ makes
  * a real foreign key of the same text, so a schema moved from MariaDB to MySQL loses its FKs silently.)
  */
@@ -17,9 +17,11 @@ public final class IgnoredInlineReferenceRule implements Rule {
             "ignored-inline-reference",
             Severity.ERROR,
             "MySQL ignores a column's inline REFERENCES: no foreign key is created.",
-            "MySQL parses `col INT REFERENCES t(id)` in a column definition and silently drops it: no foreign key,"
-                    + " no index, no error (MariaDB 10.5+ does create the key). Write the key as a table constraint,"
-                    + " `FOREIGN KEY (col) REFERENCES t(id)`, or add it with ALTER TABLE ... ADD FOREIGN KEY.");
+            "MySQL (8.4 and earlier, as its manual says: \"MySQL parses but ignores inline REFERENCES"
+                    + " specifications\") reads `col INT REFERENCES t(id)` in a column definition and drops it: no"
+                    + " foreign key, no index, no error. MariaDB 10.5+ does create the key, so the same migration"
+                    + " behaves differently on the two servers. Write the key as a table constraint, `FOREIGN KEY"
+                    + " (col) REFERENCES t(id)`, or add it with ALTER TABLE ... ADD FOREIGN KEY.");
 
     @Override
     public RuleInfo info() {
