@@ -9,6 +9,7 @@ import dev.refguard.split.MysqlLexis;
 import dev.refguard.split.SplitProblem;
 import dev.refguard.split.SplitResult;
 import dev.refguard.split.SqlComment;
+import dev.refguard.split.SqlStatement;
 import dev.refguard.split.StatementSplitter;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -180,6 +181,14 @@ public final class MigrationParser implements AutoCloseable {
         return parse(file, text, problems);
     }
 
+    /** MySQL's {@code RENAME TABLE a TO b}: a statement PostgreSQL does not have, so not one the splitter knows. */
+    private static boolean renamesTables(SqlStatement statement) {
+        return RENAME_TABLE.matcher(statement.text()).lookingAt();
+    }
+
+    private static final java.util.regex.Pattern RENAME_TABLE =
+            java.util.regex.Pattern.compile("(?i)RENAME\\s+TABLES?\\s");
+
     private static ParsedFile unreadFile(MigrationFile file, String message) {
         return new ParsedFile(file, List.of(), List.of(), List.of(new SplitProblem(message, 1, 1)), 0, 0);
     }
@@ -210,7 +219,7 @@ public final class MigrationParser implements AutoCloseable {
         try {
             // statement by statement as they are cut, so no more than one statement's text is held at a time
             SplitResult split = StatementSplitter.split(content, statement -> {
-                if (statement.kind().modelRelevant()) {
+                if (statement.kind().modelRelevant() || (dialect.mysqlFamily() && renamesTables(statement))) {
                     reader.read(statement, false, 0, lines, statements, comments);
                 } else {
                     skipped[0]++; // bulk data is only counted: a record a row would outgrow the heap

@@ -340,11 +340,13 @@ final class AlterTableMapper extends TableElementMapper {
         throw unreadable("ALTER TABLE action '" + tokens.get(segment[0]).text() + " ...' is not mapped");
     }
 
-    /** {@code ALTER TABLE a RENAME TO b}, which JSqlParser reads as a statement of its own. */
+    /**
+     * {@code ALTER TABLE a RENAME TO b}, which JSqlParser reads as a statement of its own, and MySQL's {@code RENAME
+     * TABLE a TO b, c TO d} (PostgreSQL has no such statement; the splitter sends it here only as MySQL's).
+     */
     List<SchemaChange> renameTableStatement(RenameTableStatement rename) {
-        if (!wordsAt(0, "ALTER", "TABLE")) {
-            // RENAME TABLE a TO b is MySQL; PostgreSQL has no such statement
-            throw unreadable("RENAME TABLE is not PostgreSQL");
+        if (!wordsAt(0, "ALTER", "TABLE") && !wordsAt(0, "RENAME", "TABLE")) {
+            throw unreadable("unexpected RENAME statement");
         }
         List<SchemaChange> changes = new ArrayList<>();
         for (Map.Entry<Table, Table> entry : rename.getTableNames()) {
