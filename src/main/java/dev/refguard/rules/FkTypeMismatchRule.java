@@ -31,8 +31,8 @@ public final class FkTypeMismatchRule implements Rule {
                     + " pass, a domain counts as its base type. A number of another type (integer -> bigint) is"
                     + " accepted but can overflow or mismatch: a warning. Give the FK column the referenced"
                     + " column's type. On MySQL and MariaDB (InnoDB) integer types must match in size and sign (INT"
-                    + " cannot reference BIGINT UNSIGNED), CHAR/VARCHAR in character set and collation, DECIMAL in"
-                    + " precision and scale; the server rejects anything else with errno 150.");
+                    + " cannot reference BIGINT UNSIGNED), CHAR/VARCHAR in character set and collation, TEXT never"
+                    + " references VARCHAR; the server rejects a mismatch with errno 150.");
 
     @Override
     public RuleInfo info() {

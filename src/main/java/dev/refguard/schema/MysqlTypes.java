@@ -15,12 +15,13 @@ import java.util.regex.Pattern;
  *       {@code BIGINT UNSIGNED}; the display width ({@code INT(11)}) and {@code ZEROFILL} do not count;
  *   <li>{@code CHAR} and {@code VARCHAR} of any length reference each other, in the same character set and
  *       collation; a {@code TEXT} or {@code BLOB} cannot;
- *   <li>{@code DECIMAL} must match in precision and scale; any other type must be the same type.
+ *   <li>a {@code DECIMAL} references a {@code DECIMAL} of any precision and scale, never an integer; other types
+ *       are not judged.
  * </ul>
  *
  * A type key is {@code mysql:} and the type in a canonical form: {@code mysql:int unsigned}, {@code mysql:string
  * charset=utf8mb4 collate=utf8mb4_bin} ({@code ?} where the column does not say and the table's default applies),
- * {@code mysql:decimal(10,2)}.
+ * {@code mysql:decimal}.
  */
 public final class MysqlTypes {
     /** The prefix of a MySQL type key. */
@@ -82,10 +83,8 @@ public final class MysqlTypes {
                 return PREFIX + "string" + charset(name, rest);
             }
             case "decimal", "dec", "numeric", "fixed" -> {
-                String[] parts = args.isEmpty() ? new String[] {"10"} : args.split(",");
-                String precision = parts[0];
-                String scale = parts.length > 1 ? parts[1] : "0";
-                return PREFIX + "decimal(" + precision + "," + scale + ")" + (unsigned ? " unsigned" : "");
+                // MariaDB 10.11 lets DECIMAL(12,2) and DECIMAL(10,3) reference DECIMAL(10,2)
+                return PREFIX + "decimal" + (unsigned ? " unsigned" : "");
             }
             case "float", "double", "real", "double precision" -> {
                 return PREFIX + (name.equals("float") ? "float" : "double") + (unsigned ? " unsigned" : "");
@@ -162,7 +161,7 @@ public final class MysqlTypes {
         String base = type.replace(" unsigned", "");
         return INTEGERS.containsValue(base)
                 || base.startsWith("string")
-                || base.startsWith("decimal(")
+                || base.equals("decimal")
                 || base.equals("text")
                 || base.equals("blob");
     }

@@ -33,6 +33,15 @@ class MysqlTypesTest {
     }
 
     @Test
+    void decimalsMatchWhateverTheirPrecisionButNeverIntegers() {
+        assertThat(fit("DECIMAL(12,2)", "DECIMAL(10,2)")).isEqualTo(SqlTypes.Fit.MATCH);
+        assertThat(fit("decimal(10,3)", "numeric(10,2)")).isEqualTo(SqlTypes.Fit.MATCH);
+        assertThat(fit("INT", "DECIMAL(10,2)")).isEqualTo(SqlTypes.Fit.INCOMPATIBLE);
+        assertThat(fit("MEDIUMINT", "INT")).isEqualTo(SqlTypes.Fit.INCOMPATIBLE);
+        assertThat(fit("INT(11) UNSIGNED ZEROFILL", "INT")).isEqualTo(SqlTypes.Fit.INCOMPATIBLE);
+    }
+
+    @Test
     void unknownTypesAreNotJudged() {
         assertThat(fit("BINARY(16)", "VARBINARY(16)")).isEqualTo(SqlTypes.Fit.UNKNOWN);
         assertThat(SqlTypes.display(MysqlTypes.key("BIGINT(20) UNSIGNED ZEROFILL")))
