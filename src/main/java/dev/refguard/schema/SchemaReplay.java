@@ -964,6 +964,10 @@ public final class SchemaReplay {
         uncertain = wasUncertain;
     }
 
+    private static boolean sameWrittenType(String a, String b) {
+        return a != null && b != null && a.replaceAll("\\s+", "").equalsIgnoreCase(b.replaceAll("\\s+", ""));
+    }
+
     /** InnoDB names an unnamed FK {@code <table>_ibfk_<n>}, one more than the table's highest such number. */
     private static String innodbName(ModelTable source) {
         String prefix = source.id.name() + "_ibfk_";
@@ -1312,6 +1316,22 @@ public final class SchemaReplay {
         if (column == null) {
             missingColumn(table, col, change.position());
             return;
+        }
+        if (options.dialect().mysqlFamily()
+                && foreignKeyChecks
+                && !sameWrittenType(column.writtenType(), change.type())) {
+            // InnoDB refuses to change the type of a column an FK in force uses, on either side, even to a wider one
+            for (ModelForeignKey fk : foreignKeys) {
+                if ((fk.from == table && fk.fromColumns.contains(col))
+                        || (fk.to == table && fk.toColumns.contains(col))) {
+                    reject(
+                            change.position(),
+                            SqlState.MYSQL_FK_COLUMN_CHANGE,
+                            "Cannot change column '" + col + "': used in a foreign key constraint '" + fk.name + "'",
+                            false);
+                    return;
+                }
+            }
         }
         table.columns.put(col, column.withType(change.type(), typeKey(change.type())));
         // PostgreSQL re-checks the FKs in force on either side; dropped ones are not checked

@@ -191,10 +191,28 @@ abstract sealed class TableElementMapper extends AstMapper permits CreateTableMa
             }
             fromText = nameToken(segment[0] + 1);
         }
+        if (astName != null && fromText == null && mysqlIndexName(astName, segment)) {
+            // MySQL's UNIQUE KEY name (columns): the index's name, written after KEY or INDEX
+            return identifier(astName);
+        }
         if (astName != null && !identifier(astName).equals(fromText)) {
             throw unreadable("constraint name differs between text and AST");
         }
         return fromText;
+    }
+
+    /** Whether {@code UNIQUE KEY|INDEX name} or {@code ADD UNIQUE name} names the index {@code astName}. */
+    private boolean mysqlIndexName(String astName, int[] segment) {
+        Identifier name = identifier(astName);
+        for (int i = segment[0]; i + 1 < segment[1]; i++) {
+            Token token = tokens.get(i);
+            if ((token.isWord("KEY") || token.isWord("INDEX") || token.isWord("UNIQUE"))
+                    && tokens.get(i + 1).isName()
+                    && tokens.get(i + 1).identifier().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String action(ReferentialAction action) {
