@@ -546,6 +546,12 @@ final class FallbackTableReader {
             return new AddColumn(definition.column(), ifNotExists, foreignKey, at);
         }
         if (c.acceptWord("DROP")) {
+            if (c.acceptWords("FOREIGN", "KEY")) {
+                // MySQL's ALTER TABLE t DROP FOREIGN KEY name: the constraint goes, its index stays
+                Identifier name = c.identifier();
+                c.expectEnd();
+                return new DropConstraint(name, false, at);
+            }
             if (c.acceptWord("CONSTRAINT")) {
                 boolean ifExists = c.acceptWords("IF", "EXISTS");
                 Identifier name = c.identifier();
