@@ -4,6 +4,7 @@ import dev.refguard.findings.Finding;
 import dev.refguard.findings.RuleInfo;
 import dev.refguard.findings.Severity;
 import dev.refguard.schema.SchemaGraph;
+import dev.refguard.source.MigrationHistory;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,6 +22,8 @@ import java.util.TreeMap;
  *     pinned (not one configured): what the {@code baseline} goal records, so adding FKs never flips it
  * @param sinceRef the git ref the findings were scoped to ({@code sinceRef}): findings outside the files changed
  *     since it are pre-existing; {@code null} when the whole history is under review
+ * @param histories the migration histories analysed, their files in migration order (the {@code fix} goal adds a
+ *     file after them)
  */
 public record AnalysisResult(
         List<Finding> findings,
@@ -30,12 +33,27 @@ public record AnalysisResult(
         List<String> lookedIn,
         long elapsedMillis,
         Map<String, String> canonicalIdentityTables,
-        String sinceRef) {
+        String sinceRef,
+        List<MigrationHistory> histories) {
     public AnalysisResult {
         findings = List.copyOf(findings);
+        histories = histories == null ? List.of() : List.copyOf(histories);
         rules = List.copyOf(rules);
         lookedIn = List.copyOf(lookedIn);
         canonicalIdentityTables = java.util.Collections.unmodifiableMap(new TreeMap<>(canonicalIdentityTables));
+    }
+
+    /** A result that does not list its histories. */
+    public AnalysisResult(
+            List<Finding> findings,
+            SchemaGraph graph,
+            AnalysisStats stats,
+            List<RuleInfo> rules,
+            List<String> lookedIn,
+            long elapsedMillis,
+            Map<String, String> canonicalIdentityTables,
+            String sinceRef) {
+        this(findings, graph, stats, rules, lookedIn, elapsedMillis, canonicalIdentityTables, sinceRef, List.of());
     }
 
     /** A result of the whole history. */
@@ -64,7 +82,15 @@ public record AnalysisResult(
     /** The same result with {@code newFindings} (e.g. with recorded ones marked baselined). */
     public AnalysisResult withFindings(List<Finding> newFindings) {
         return new AnalysisResult(
-                newFindings, graph, stats, rules, lookedIn, elapsedMillis, canonicalIdentityTables, sinceRef);
+                newFindings,
+                graph,
+                stats,
+                rules,
+                lookedIn,
+                elapsedMillis,
+                canonicalIdentityTables,
+                sinceRef,
+                histories);
     }
 
     /**

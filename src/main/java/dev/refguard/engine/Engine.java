@@ -66,6 +66,30 @@ public final class Engine {
      *     migration folder found by its layout cannot be read
      */
     public static AnalysisResult analyze(RefguardConfig config, Map<String, String> pinnedIdentityTables) {
+        return analyzeModel(config, pinnedIdentityTables).result();
+    }
+
+    /**
+     * An analysis and the replayed model it judged, for what compares the model with something else (the
+     * {@code drift} goal compares it with a live database).
+     *
+     * @param result what {@link #analyze} returns
+     * @param replays the two replays of each history, in the order of the histories
+     */
+    public record Analysis(AnalysisResult result, List<HistoryReplays> replays) {
+        public Analysis {
+            replays = List.copyOf(replays);
+        }
+    }
+
+    /**
+     * Analyses the project {@code config} describes, as {@link #analyze(RefguardConfig, Map)} does, and keeps the
+     * replayed model.
+     *
+     * @throws dev.refguard.source.SourceException when a configured directory is missing or unreadable, or a
+     *     migration folder found by its layout cannot be read
+     */
+    public static Analysis analyzeModel(RefguardConfig config, Map<String, String> pinnedIdentityTables) {
         long start = System.nanoTime();
         SourceDiscovery.Discovery discovery = SourceDiscovery.discover(
                 config.baseDir(),
@@ -109,6 +133,7 @@ public final class Engine {
 
         List<Candidate> candidates = new ArrayList<>();
         List<ReplayResult> replays = new ArrayList<>();
+        List<HistoryReplays> replayed = new ArrayList<>();
         Map<String, String> inferred = new TreeMap<>();
         for (MigrationHistory history : histories) {
             List<ParsedFile> files =
@@ -116,6 +141,7 @@ public final class Engine {
             HistoryReplays both = HistoryReplays.replay(history, files, options);
             // the graph shows what a developer's database holds: seed tables included, marked as such
             replays.add(both.development());
+            replayed.add(both);
             String pin = pinnedIdentityTables.get(history.root());
             TableId pinned = pin == null || pin.isBlank() ? null : TableId.parse(pin);
             RuleContext context = new RuleContext(both, identity, canonical, pinned, shared);
@@ -156,7 +182,7 @@ public final class Engine {
         SchemaGraph graph = graph(replays);
         AnalysisStats stats = stats(histories, parsed.values(), graph);
         long elapsed = (System.nanoTime() - start) / 1_000_000;
-        return new AnalysisResult(
+        AnalysisResult result = new AnalysisResult(
                 findings,
                 graph,
                 stats,
@@ -164,7 +190,9 @@ public final class Engine {
                 discovery.lookedIn(),
                 elapsed,
                 inferred,
-                config.sinceRef());
+                config.sinceRef(),
+                histories);
+        return new Analysis(result, replayed);
     }
 
     private static Set<TableId> tableIds(List<String> names) {
@@ -192,9 +220,9 @@ public final class Engine {
      * proposed below its default (a warning of an error rule) never rises above it; {@code off} drops
      * the rule; a demoted finding (facts uncertain) is at most a warning.
      */
-    static List<Finding> applySeverities(List<Candidate> candidates, Map<String, Severity> configured) {
+    public static List<Finding> applySeverities(List<Candidate> candidates, Map<String, Severity> configured) {
         Map<String, Severity> defaults =
-                RuleRegistry.infos().stream().collect(Collectors.toMap(RuleInfo::id, RuleInfo::defaultSeverity));
+                RuleRegistry.allInfos().stream().collect(Collectors.toMap(RuleInfo::id, RuleInfo::defaultSeverity));
         List<Finding> out = new ArrayList<>();
         for (Candidate c : candidates) {
             Finding f = c.finding();

@@ -201,15 +201,43 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
         Path baseDir = baseDirectory();
         Map<String, String> environment = System.getenv();
         CheckSettings settings = settings(baseDir, environment);
+        prepare(settings, environment);
         Path reportDir = reportDirectory(baseDir);
         getLog().debug("refguard: " + settings + ", reports in " + reportDir);
 
-        AnalysisResult result = analyze(settings, pinnedIdentityTables(baselinePath(baseDir)));
+        AnalysisResult result = examine(analyze(settings, pinnedIdentityTables(baselinePath(baseDir))), settings);
         if (usesBaseline()) {
             result = applyBaseline(result, baselinePath(baseDir), baseDir);
         }
         writeReports(result, settings, reportDir, environment);
         afterReports(result, settings, reportDir, baseDir);
+    }
+
+    /**
+     * Runs the analysis again with the same settings, e.g. to see what a file the goal wrote changed; the findings
+     * are not marked baselined.
+     */
+    protected AnalysisResult analyzeAgain(CheckSettings settings, Path baseDir) throws MojoExecutionException {
+        return analyze(settings, pinnedIdentityTables(baselinePath(baseDir))).result();
+    }
+
+    /**
+     * What the goal checks of its own parameters once the shared ones are read, before the migrations are: a goal
+     * that needs more than the migrations fails here, in one line, without waiting for the analysis.
+     */
+    protected void prepare(CheckSettings settings, Map<String, String> environment) throws MojoExecutionException {}
+
+    /**
+     * The result the reports show: the analysis itself for every goal but {@code drift}, which compares its model
+     * with a database.
+     */
+    protected AnalysisResult examine(Engine.Analysis analysis, CheckSettings settings) throws MojoExecutionException {
+        return analysis.result();
+    }
+
+    /** The folder below {@code outputDirectory} this goal's reports go to; empty for the folder itself. */
+    protected String reportSubdirectory() {
+        return "";
     }
 
     /** Whether recorded findings are marked baselined (every goal but {@code baseline} itself). */
@@ -310,9 +338,9 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
         }
     }
 
-    private AnalysisResult analyze(CheckSettings settings, Map<String, String> pinned) throws MojoExecutionException {
+    private Engine.Analysis analyze(CheckSettings settings, Map<String, String> pinned) throws MojoExecutionException {
         try {
-            return Engine.analyze(settings.config(), pinned);
+            return Engine.analyzeModel(settings.config(), pinned);
         } catch (SourceException e) {
             throw new UserErrorException("refguard: cannot read the migrations: " + e.getMessage());
         } catch (ScopeException e) {
@@ -373,13 +401,19 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
 
     /**
      * {@code outputDirectory}, resolved against the base directory; {@code target/refguard} when Maven could not
-     * evaluate the default (a stub project without a build directory).
+     * evaluate the default (a stub project without a build directory); then this goal's
+     * {@link #reportSubdirectory()}.
      */
     private Path reportDirectory(Path baseDir) {
-        if (outputDirectory == null || outputDirectory.getPath().contains("${")) {
-            return baseDir.resolve("target").resolve("refguard");
-        }
-        return baseDir.resolve(outputDirectory.toPath()).normalize();
+        Path directory = outputDirectory == null || outputDirectory.getPath().contains("${")
+                ? baseDir.resolve("target").resolve("refguard")
+                : baseDir.resolve(outputDirectory.toPath()).normalize();
+        return reportSubdirectory().isEmpty() ? directory : directory.resolve(reportSubdirectory());
+    }
+
+    /** A refguard bug: one line for the log, the cause kept so that {@code mvn -e} shows where it happened. */
+    protected static MojoExecutionException internalFailure(String activity, Throwable cause) {
+        return internalError(activity, cause);
     }
 
     /** A refguard bug: one line for the log, the cause kept so that {@code mvn -e} shows where it happened. */

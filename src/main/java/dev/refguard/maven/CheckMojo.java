@@ -57,6 +57,12 @@ public class CheckMojo extends AbstractRefguardMojo {
     @Override
     protected void afterReports(AnalysisResult result, CheckSettings settings, Path reportDir, Path baseDir)
             throws MojoFailureException {
+        failOnFindings(result, settings, reportDir, baseDir);
+    }
+
+    /** Fails the build when findings at or above {@code failOn} are neither baselined nor pre-existing. */
+    static void failOnFindings(AnalysisResult result, CheckSettings settings, Path reportDir, Path baseDir)
+            throws MojoFailureException {
         Severity threshold = settings.failOn();
         if (threshold == null) {
             return;

@@ -26,7 +26,6 @@ public final class MysqlNames {
                     t.columns().stream().map(MysqlNames::column).toList(),
                     t.keys().stream().map(MysqlNames::key).toList(),
                     t.foreignKeys().stream().map(MysqlNames::foreignKey).toList(),
-                    table(t.likeOrParent()),
                     t.columnsKnown(),
                     t.position(),
                     new SchemaChange.TableForm(
@@ -37,7 +36,9 @@ public final class MysqlNames {
                             table(form.partitionOf()),
                             form.inherits().stream().map(MysqlNames::table).toList(),
                             form.asQuery(),
-                            form.partitioned()));
+                            form.partitioned(),
+                            form.ofType(),
+                            form.unlogged()));
         }
         if (change instanceof SchemaChange.AlterTable a) {
             return new SchemaChange.AlterTable(

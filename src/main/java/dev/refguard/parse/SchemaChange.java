@@ -15,9 +15,8 @@ public sealed interface SchemaChange {
     /**
      * {@code CREATE [UNLOGGED|TEMP] TABLE [IF NOT EXISTS] name (...)}.
      *
-     * @param likeOrParent a table whose columns this one copies ({@code LIKE}, {@code INHERITS},
-     *     {@code PARTITION OF}), or {@code null}
      * @param columnsKnown {@code false} when the column list could not be read completely (e.g. {@code AS SELECT})
+     * @param form the tables and query it takes columns and keys from, and whether it is temporary
      */
     record CreateTable(
             QualifiedName table,
@@ -25,7 +24,6 @@ public sealed interface SchemaChange {
             List<ColumnSpec> columns,
             List<KeySpec> keys,
             List<ForeignKeySpec> foreignKeys,
-            QualifiedName likeOrParent,
             boolean columnsKnown,
             SourcePosition position,
             TableForm form)
@@ -35,19 +33,6 @@ public sealed interface SchemaChange {
             keys = List.copyOf(keys);
             foreignKeys = List.copyOf(foreignKeys);
             form = form == null ? TableForm.PLAIN : form;
-        }
-
-        /** A table whose form (temporary, LIKE, PARTITION OF, INHERITS, AS) was not read. */
-        public CreateTable(
-                QualifiedName table,
-                boolean ifNotExists,
-                List<ColumnSpec> columns,
-                List<KeySpec> keys,
-                List<ForeignKeySpec> foreignKeys,
-                QualifiedName likeOrParent,
-                boolean columnsKnown,
-                SourcePosition position) {
-            this(table, ifNotExists, columns, keys, foreignKeys, likeOrParent, columnsKnown, position, TableForm.PLAIN);
         }
     }
 
@@ -61,6 +46,8 @@ public sealed interface SchemaChange {
      * @param inherits {@code INHERITS (a, b)}: columns inherited, no keys
      * @param asQuery {@code CREATE TABLE ... AS ...} or {@code SELECT ... INTO t}: columns from a query, no keys
      * @param partitioned {@code PARTITION BY ...}
+     * @param ofType {@code OF type}, or {@code null}: a typed table, its columns those of a composite type
+     * @param unlogged {@code UNLOGGED}: a permanent table's FK may not reference it
      */
     record TableForm(
             boolean temporary,
@@ -68,13 +55,35 @@ public sealed interface SchemaChange {
             QualifiedName partitionOf,
             List<QualifiedName> inherits,
             boolean asQuery,
-            boolean partitioned) {
+            boolean partitioned,
+            QualifiedName ofType,
+            boolean unlogged) {
         /** An ordinary table defined by its own column list. */
-        public static final TableForm PLAIN = new TableForm(false, List.of(), null, List.of(), false, false);
+        public static final TableForm PLAIN =
+                new TableForm(false, List.of(), null, List.of(), false, false, null, false);
 
         public TableForm {
             likes = List.copyOf(likes);
             inherits = List.copyOf(inherits);
+        }
+
+        /** A logged table that is not typed ({@code OF type}). */
+        public TableForm(
+                boolean temporary,
+                List<Like> likes,
+                QualifiedName partitionOf,
+                List<QualifiedName> inherits,
+                boolean asQuery,
+                boolean partitioned) {
+            this(temporary, likes, partitionOf, inherits, asQuery, partitioned, null, false);
+        }
+
+        /**
+         * Whether the statement says every key the table gets although not every column: a table made from a
+         * query has none, a typed table those its statement declares.
+         */
+        public boolean keysWithoutColumns() {
+            return asQuery || ofType != null;
         }
     }
 
@@ -327,6 +336,9 @@ public sealed interface SchemaChange {
 
     /** {@code RENAME CONSTRAINT a TO b}. */
     record RenameConstraint(Identifier from, Identifier to, SourcePosition position) implements AlterAction {}
+
+    /** {@code SET LOGGED} ({@code logged}) or {@code SET UNLOGGED}. */
+    record SetLogged(boolean logged, SourcePosition position) implements AlterAction {}
 
     /** {@code SET SCHEMA s}. */
     record SetSchema(Identifier schema, SourcePosition position) implements AlterAction {}

@@ -135,7 +135,8 @@ final class StatementReader {
                 || kind == StatementKind.CREATE_INDEX
                 || kind == StatementKind.DROP_INDEX
                 || kind == StatementKind.TRANSACTION
-                || kind == StatementKind.CREATE_RELATION) {
+                || kind == StatementKind.CREATE_RELATION
+                || kind == StatementKind.SELECT_INTO) {
             // JSqlParser keeps these opaque, or drops what matters (an index's IF NOT EXISTS, CONCURRENTLY, a
             // DROP INDEX): they are the token reader's by design, not parser gaps
             Optional<List<SchemaChange>> changes = fallbackRead(statement);
@@ -173,6 +174,7 @@ final class StatementReader {
             case CREATE_TRIGGER -> "CREATE TRIGGER";
             case SET_SEARCH_PATH -> "search_path setting";
             case TYPE_DEFINITION -> "type definition";
+            case SELECT_INTO -> "SELECT ... INTO";
             default -> kind.name();
         };
     }

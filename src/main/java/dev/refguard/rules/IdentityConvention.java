@@ -62,6 +62,8 @@ public record IdentityConvention(TableId canonical, Basis basis, Map<TableId, Li
      * @param onDelete the ON DELETE action
      * @param onUpdate the ON UPDATE action
      * @param rejected whether PostgreSQL rejects the FK (it is checked all the same)
+     * @param oid the FK's identity in the model ({@link dev.refguard.schema.ModelForeignKey#oid()}), so its state at the end of the
+     *     history can be found; 0 when PostgreSQL rejects it
      */
     public record Reference(
             StatementRef at,
@@ -72,7 +74,8 @@ public record IdentityConvention(TableId canonical, Basis basis, Map<TableId, Li
             String constraintName,
             String onDelete,
             String onUpdate,
-            boolean rejected) {
+            boolean rejected,
+            long oid) {
         public Reference {
             fromColumns = List.copyOf(fromColumns);
             targetColumns = List.copyOf(targetColumns);
@@ -115,7 +118,8 @@ public record IdentityConvention(TableId canonical, Basis basis, Map<TableId, Li
                     name,
                     e.spec().onDelete() == null ? "NO ACTION" : e.spec().onDelete(),
                     e.spec().onUpdate() == null ? "NO ACTION" : e.spec().onUpdate(),
-                    e.added() == null);
+                    e.added() == null,
+                    e.added() == null ? 0 : e.added().oid());
             byTarget.computeIfAbsent(target, k -> new ArrayList<>()).add(reference);
         });
         TableId configured = context.canonicalIdentityTable();

@@ -4,6 +4,10 @@ import dev.refguard.findings.RuleInfo;
 import dev.refguard.findings.Severity;
 import dev.refguard.parse.Identifier;
 import dev.refguard.rules.IdentityConvention.Reference;
+import dev.refguard.schema.ModelColumn;
+import dev.refguard.schema.ModelForeignKey;
+import dev.refguard.schema.ModelTable;
+import dev.refguard.schema.SqlTypes;
 import dev.refguard.schema.TableId;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +55,7 @@ public final class MixedUserReferenceRule implements Rule {
             for (Reference fk : e.getValue()) {
                 String message = Describe.source(fk.from(), fk.fromColumns()) + " references "
                         + Describe.target(fk.target(), fk.targetColumns()) + ", but " + why + ": " + counts;
-                String fix = fk.rejected() ? "" : repointSql(fk, convention);
+                String fix = fk.rejected() ? "" : repointSql(context, fk, convention);
                 sink.reportWithFix(INFO, fk.at(), message, hint(fk, convention, fix), fix);
             }
         }
@@ -90,15 +94,47 @@ public final class MixedUserReferenceRule implements Rule {
         return targetColumns.isEmpty() ? List.of("id") : targetColumns;
     }
 
-    /** The migration that re-points an FK in force at the canonical table, without locking on validation. */
-    private static String repointSql(Reference fk, IdentityConvention convention) {
+    /**
+     * The migration that re-points an FK in force at the canonical table, without locking on validation, written
+     * against the tables as they are at the end of the history (a later rename moves the FK with its table). Empty
+     * when PostgreSQL would reject it there: the FK's columns cannot reference the canonical key's type, or those
+     * columns are no unique key of the canonical table; the column must change first, which no exact SQL says.
+     */
+    private static String repointSql(RuleContext context, Reference fk, IdentityConvention convention) {
         TableId canonical = convention.canonical();
-        String table = fk.from().sql();
-        String name = Identifier.sql(fk.constraintName());
+        ModelForeignKey now = context.foreignKeys().stream()
+                .filter(k -> k.oid() == fk.oid())
+                .findFirst()
+                .orElse(null);
+        if (now == null) {
+            return "";
+        }
+        List<String> targetColumns = canonicalColumns(fk, convention);
+        if (targetColumns.size() != now.fromColumns().size()) {
+            return "";
+        }
+        ModelTable target = context.replay().tables().stream()
+                .filter(t -> t.id().equals(canonical))
+                .findFirst()
+                .orElse(null);
+        if (target != null && target.columnsKnown()) {
+            if (!target.isUniqueKey(targetColumns)) {
+                return "";
+            }
+            for (int i = 0; i < targetColumns.size(); i++) {
+                ModelColumn from = now.from().column(now.fromColumns().get(i)).orElse(null);
+                ModelColumn to = target.column(targetColumns.get(i)).orElse(null);
+                if (to == null || (from != null && SqlTypes.fit(from.type(), to.type()) == SqlTypes.Fit.INCOMPATIBLE)) {
+                    return "";
+                }
+            }
+        }
+        String table = now.from().id().sql();
+        String name = Identifier.sql(now.name() == null ? fk.constraintName() : now.name());
         return "ALTER TABLE " + table + " DROP CONSTRAINT " + name + ";\n"
                 + "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " FOREIGN KEY ("
-                + Describe.columns(fk.fromColumns()) + ") REFERENCES " + canonical.sql() + "("
-                + Describe.columns(canonicalColumns(fk, convention)) + ")"
+                + Describe.columns(now.fromColumns()) + ") REFERENCES " + canonical.sql() + "("
+                + Describe.columns(targetColumns) + ")"
                 + Describe.actions(fk.onDelete(), fk.onUpdate())
                 + " NOT VALID;\n"
                 + "-- after fixing rows that have no match: ALTER TABLE " + table + " VALIDATE CONSTRAINT " + name
@@ -109,7 +145,11 @@ public final class MixedUserReferenceRule implements Rule {
         TableId canonical = convention.canonical();
         List<String> targetColumns = canonicalColumns(fk, convention);
         String repoint = "Point it at " + canonical.sql() + " in a new migration:\n" + fix;
-        if (fk.rejected()) {
+        if (!fk.rejected() && fix.isEmpty()) {
+            repoint = "Point it at " + canonical.sql() + "(" + Describe.columns(targetColumns) + ") in a new"
+                    + " migration, once its column has the type of that key (as written, PostgreSQL would reject the"
+                    + " FK): drop the constraint, change the column, add the constraint again";
+        } else if (fk.rejected()) {
             repoint = "Point it at " + canonical.sql() + " where it is declared (PostgreSQL rejects it as written"
                     + " anyway): REFERENCES " + canonical.sql() + "(" + Describe.columns(targetColumns) + ")";
         }

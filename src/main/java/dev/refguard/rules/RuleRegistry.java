@@ -34,7 +34,14 @@ public final class RuleRegistry {
     }
 
     private static final List<RuleInfo> INFOS = collectInfos();
-    private static final List<String> IDS = INFOS.stream().map(RuleInfo::id).toList();
+    private static final List<RuleInfo> ALL_INFOS = allInfos(INFOS);
+    private static final List<String> IDS = ALL_INFOS.stream().map(RuleInfo::id).toList();
+
+    private static List<RuleInfo> allInfos(List<RuleInfo> replay) {
+        List<RuleInfo> all = new ArrayList<>(replay);
+        all.addAll(DriftRules.infos());
+        return List.copyOf(all);
+    }
 
     private static List<RuleInfo> collectInfos() {
         List<RuleInfo> infos = new ArrayList<>();
@@ -49,7 +56,20 @@ public final class RuleRegistry {
         return INFOS;
     }
 
-    /** Every built-in rule id, in documentation order. */
+    /**
+     * The checks of the {@code drift} goal ({@link DriftRules}): registered ids with default severities, but no
+     * replay rules, so {@code check} neither runs nor lists them.
+     */
+    public static List<RuleInfo> driftInfos() {
+        return DriftRules.infos();
+    }
+
+    /** {@link #infos()} and then {@link #driftInfos()}: every id {@code severities} and suppressions accept. */
+    public static List<RuleInfo> allInfos() {
+        return ALL_INFOS;
+    }
+
+    /** Every built-in rule id, the drift checks included, in documentation order. */
     public static List<String> ids() {
         return IDS;
     }

@@ -38,7 +38,8 @@ final class ModelSnapshot {
             Set<String> deferrableKeys,
             Set<String> indexOnlyKeys,
             List<ModelForeignKey> foreignKeys,
-            boolean incomplete) {}
+            boolean incomplete,
+            boolean unlogged) {}
 
     private record ForeignKeyState(
             String name, List<String> fromColumns, List<String> toColumns, String referencedKey) {}
@@ -78,7 +79,8 @@ final class ModelSnapshot {
                             t.deferrableKeys.save(),
                             t.indexOnlyKeys.save(),
                             t.foreignKeys.save(),
-                            t.incomplete));
+                            t.incomplete,
+                            t.unlogged));
         }
         if (tableStates.isEmpty()) {
             return; // no table in scope: no FK of theirs to keep
@@ -122,6 +124,7 @@ final class ModelSnapshot {
             t.indexOnlyKeys.restore(s.indexOnlyKeys());
             t.foreignKeys.restore(s.foreignKeys());
             t.incomplete = s.incomplete();
+            t.unlogged = s.unlogged();
         });
         foreignKeyStates.forEach((fk, s) -> {
             fk.name = s.name();

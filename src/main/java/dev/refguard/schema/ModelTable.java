@@ -18,6 +18,16 @@ public final class ModelTable {
     final SourcePosition createdAt;
     final CowCollections.CowMap<String, ModelColumn> columns = new CowCollections.CowMap<>(true);
     boolean columnsKnown;
+    /**
+     * Whether every key of the table is in the model although its columns are not ({@code CREATE TABLE ... AS},
+     * {@code SELECT ... INTO}, a typed table): an FK over columns no key covers is rejected.
+     */
+    boolean keysKnown;
+    /** {@code UNLOGGED}: a permanent table's FK may not reference it (a temporary one lives in {@code pg_temp}). */
+    boolean unlogged;
+    /** {@code PARTITION BY}: a partitioned table, which {@code PARTITION OF} may name and {@code INHERITS} may not. */
+    boolean partitioned;
+
     final CowCollections.CowList<String> primaryKey = new CowCollections.CowList<>();
     String primaryKeyName;
     /** Unique constraints and unique indexes: name to columns. */
@@ -97,6 +107,11 @@ public final class ModelTable {
     /** Whether every column is known (false for platform tables and {@code CREATE TABLE ... AS}). */
     public boolean columnsKnown() {
         return columnsKnown;
+    }
+
+    /** Whether the model knows every key of the table: it knows every column, or the statement said its keys. */
+    boolean keysKnown() {
+        return columnsKnown || keysKnown;
     }
 
     /** Primary key columns, empty when none or unknown. */
@@ -212,6 +227,9 @@ public final class ModelTable {
         copy.deferrableKeys.restore(deferrableKeys.save());
         copy.indexOnlyKeys.restore(indexOnlyKeys.save());
         copy.incomplete = incomplete;
+        copy.keysKnown = keysKnown;
+        copy.unlogged = unlogged;
+        copy.partitioned = partitioned;
         return copy;
     }
 

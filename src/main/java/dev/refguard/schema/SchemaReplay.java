@@ -564,6 +564,9 @@ public final class SchemaReplay {
         }
         TableOrigin origin = file.seed() ? TableOrigin.SEED : TableOrigin.MIGRATION;
         ModelTable table = new ModelTable(id, origin, file, c.position(), c.columnsKnown());
+        table.keysKnown = form.keysWithoutColumns();
+        table.unlogged = form.unlogged() && !form.temporary();
+        table.partitioned = form.partitioned();
         // columns and keys from other tables: docs/replay.md, "Tables from every statement that makes one"
         List<TableForms.Source> sources = new ArrayList<>();
         if (form.partitionOf() != null) {
@@ -578,10 +581,6 @@ public final class SchemaReplay {
                         TableForms.Kind.LIKE,
                         l.including(),
                         l.position() == null ? c.position() : l.position())));
-        if (sources.isEmpty() && c.likeOrParent() != null) {
-            // a reader that does not give the form: copy the columns only, as before
-            sources.add(new TableForms.Source(c.likeOrParent(), TableForms.Kind.INHERITS, Set.of(), c.position()));
-        }
         List<TableForms.CopiedKey> copiedKeys = new ArrayList<>();
         for (TableForms.Source source : sources) {
             ModelTable from = find(source.name());
@@ -592,6 +591,24 @@ public final class SchemaReplay {
                         missing,
                         "relation \"" + missing.name() + "\" does not exist",
                         mayBeUnknown(missing));
+                return;
+            }
+            // a table a migration created is known to be partitioned or not (a platform one is not)
+            boolean known = !from.origin.preexisting();
+            if (known && source.kind() == TableForms.Kind.PARTITION_OF && !from.partitioned) {
+                reject(
+                        source.position(),
+                        SqlState.INVALID_OBJECT_DEFINITION,
+                        "\"" + from.id.name() + "\" is not partitioned",
+                        false);
+                return;
+            }
+            if (known && source.kind() == TableForms.Kind.INHERITS && from.partitioned) {
+                reject(
+                        source.position(),
+                        SqlState.WRONG_OBJECT_TYPE,
+                        "cannot inherit from partitioned table \"" + from.id.name() + "\"",
+                        false);
                 return;
             }
             copiedKeys.addAll(TableForms.copyInto(from, table, source));
@@ -776,6 +793,27 @@ public final class SchemaReplay {
         return missing;
     }
 
+    /**
+     * PostgreSQL's check of the two tables' persistence (tablecmds.c, ATAddForeignKeyConstraint), or {@code null}
+     * when they fit: a permanent table references permanent tables only, an unlogged one permanent or unlogged
+     * tables, a temporary one temporary tables only.
+     */
+    private static String persistenceMismatch(ModelTable source, ModelTable target) {
+        boolean sourceTemporary = source.id.schema().equals(Schemas.TEMP);
+        boolean targetTemporary = target.id.schema().equals(Schemas.TEMP);
+        if (sourceTemporary) {
+            return targetTemporary ? null : "constraints on temporary tables may reference only temporary tables";
+        }
+        if (source.unlogged) {
+            return targetTemporary
+                    ? "constraints on unlogged tables may reference only permanent or unlogged tables"
+                    : null;
+        }
+        return targetTemporary || target.unlogged
+                ? "constraints on permanent tables may reference only permanent tables"
+                : null;
+    }
+
     private void declareForeignKey(ModelTable source, ForeignKeySpec spec) {
         if (spec.inline() && options.dialect() == Dialect.MYSQL) {
             // MySQL parses a column's REFERENCES and ignores it: no FK, no check, no error
@@ -815,7 +853,7 @@ public final class SchemaReplay {
         if (spec.targetColumns().isEmpty()) {
             // REFERENCES t without columns means t's primary key, whatever its name and type
             targetColumns = List.copyOf(target.primaryKey);
-            boolean keyKnown = !targetColumns.isEmpty() || (target.columnsKnown && !target.incomplete);
+            boolean keyKnown = !targetColumns.isEmpty() || (target.keysKnown() && !target.incomplete);
             unique = keyKnown ? !targetColumns.isEmpty() : null;
         } else {
             targetColumns =
@@ -823,7 +861,8 @@ public final class SchemaReplay {
             List<MissingColumn> missingTarget = missingColumns(target, spec.targetColumns());
             missing.addAll(missingTarget);
             // a key over a column that does not exist is a missing column, not a missing key
-            boolean keysKnown = target.columnsKnown && !target.incomplete && missingTarget.isEmpty();
+            // a table made from a query has no keys but those added later, whatever its columns are
+            boolean keysKnown = target.keysKnown() && !target.incomplete && missingTarget.isEmpty();
             unique = target.isUniqueKey(targetColumns) ? Boolean.TRUE : keysKnown ? Boolean.FALSE : null;
             if (options.dialect() == Dialect.MARIADB
                     && (indexes.hasLeadingColumns(target, targetColumns)
@@ -854,11 +893,10 @@ public final class SchemaReplay {
                 && (spec.targetColumns().isEmpty()
                         ? target.deferrable(target.primaryKeyName)
                         : target.onlyDeferrableKey(targetColumns));
-        boolean temporaryTarget =
-                target.id.schema().equals(Schemas.TEMP) && !source.id.schema().equals(Schemas.TEMP);
+        String persistence = persistenceMismatch(source, target);
         ModelForeignKey added = null;
         boolean accepted = missing.isEmpty() && !incompatible && !Boolean.FALSE.equals(unique) && arity && !nameTaken;
-        if (accepted && !deferrableOnly && !temporaryTarget) {
+        if (accepted && !deferrableOnly && persistence == null) {
             String name = spec.constraintName() != null
                     ? spec.constraintName().folded()
                     : options.dialect().mysqlFamily()
@@ -909,12 +947,8 @@ public final class SchemaReplay {
                     "constraint \"" + spec.constraintName().folded() + "\" for relation \"" + source.id.name()
                             + "\" already exists",
                     false);
-        } else if (temporaryTarget) {
-            reject(
-                    at.position(),
-                    SqlState.INVALID_TABLE_DEFINITION,
-                    "constraints on permanent tables may reference only permanent tables",
-                    false);
+        } else if (persistence != null) {
+            reject(at.position(), SqlState.INVALID_TABLE_DEFINITION, persistence, false);
         } else if (!arity) {
             reject(
                     spec.position(),
@@ -1048,6 +1082,12 @@ public final class SchemaReplay {
             dropConstraint(table, drop);
         } else if (action instanceof RenameTable rename) {
             move(table, new TableId(table.id.schema(), rename.newName().folded()), rename.position());
+        } else if (action instanceof SchemaChange.SetLogged set) {
+            // a temporary table stays temporary (PostgreSQL rejects the change); the checks of the FKs it has or
+            // that reference it are not modelled
+            if (!table.id.schema().equals(Schemas.TEMP)) {
+                table.unlogged = !set.logged();
+            }
         } else if (action instanceof SetSchema set) {
             String schema = set.schema().folded();
             if (!schemas.contains(schema) && schemasKnown()) {
@@ -1438,17 +1478,39 @@ public final class SchemaReplay {
 
     private void createSchema(SchemaChange.CreateSchema create) {
         String schema = create.schema().folded();
+        if (create.ifNotExists() && !create.elements().isEmpty()) {
+            // the grammar's own check (gram.y, CreateSchemaStmt)
+            reject(
+                    create.position(),
+                    SqlState.FEATURE_NOT_SUPPORTED,
+                    "CREATE SCHEMA IF NOT EXISTS cannot include schema elements",
+                    false);
+            return;
+        }
         if (schemas.contains(schema)) {
             if (!create.ifNotExists()) {
                 reject(create.position(), SqlState.DUPLICATE_SCHEMA, "schema \"" + schema + "\" already exists", false);
             }
             return;
         }
+        for (SchemaChange element : create.elements()) {
+            QualifiedName named = elementRelation(element);
+            if (named != null && named.schema() != null && !fold(named.schema()).equals(schema)) {
+                reject(
+                        element.position(),
+                        SqlState.INVALID_SCHEMA_DEFINITION,
+                        "CREATE specifies a schema (" + fold(named.schema())
+                                + ") different from the one being created (" + schema + ")",
+                        false);
+                return;
+            }
+        }
         schemas.add(schema);
         if (create.elements().isEmpty()) {
             return;
         }
-        // CREATE SCHEMA s CREATE TABLE ...: the elements run with s first in the search path
+        // CREATE SCHEMA s CREATE TABLE ...: the elements run with s first in the search path, in the order the
+        // reader gives them (PostgreSQL's: sequences, tables, views, indexes, triggers)
         SearchPath.State saved = searchPath.save();
         List<String> path = new ArrayList<>();
         path.add(schema);
@@ -1464,6 +1526,23 @@ public final class SchemaReplay {
         } finally {
             searchPath.restore(saved);
         }
+    }
+
+    /** The relation a schema element names (its table, for an index or trigger), or {@code null}. */
+    private static QualifiedName elementRelation(SchemaChange element) {
+        if (element instanceof CreateTable t) {
+            return t.table();
+        }
+        if (element instanceof SchemaChange.CreateIndex i) {
+            return i.table();
+        }
+        if (element instanceof SchemaChange.CreateRelation r) {
+            return r.name();
+        }
+        if (element instanceof SchemaChange.CreateTrigger t) {
+            return t.table();
+        }
+        return null;
     }
 
     private void createIndex(SchemaChange.CreateIndex index) {

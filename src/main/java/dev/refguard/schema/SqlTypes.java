@@ -121,7 +121,7 @@ public final class SqlTypes {
      * The normalised name of a type as written: lower case outside quotes, modifiers such as {@code (255)} or
      * {@code (3)} removed (PostgreSQL ignores them for FKs), aliases resolved ({@code int4} → {@code integer},
      * {@code serial} → {@code integer}, {@code varchar} → {@code character varying}), the {@code pg_catalog.} prefix
-     * dropped, array brackets kept as {@code []}: the name {@code format_type} gives.
+     * dropped, array brackets kept as one {@code []} whatever the dimensions: the name {@code format_type} gives.
      */
     public static String normalize(String written) {
         if (written == null) {
@@ -144,7 +144,11 @@ public final class SqlTypes {
                 modifier.append(c);
             }
         }
-        String s = out.toString().replaceAll("\\s+", " ").replace(" [", "[").trim();
+        String s = out.toString()
+                .replaceAll("\\s+", " ")
+                .replace(" [", "[")
+                .replaceAll("\\[\\s*\\d*\\s*]", "[]")
+                .trim();
         int arrays = 0;
         while (s.endsWith("[]")) {
             arrays++;
@@ -171,7 +175,8 @@ public final class SqlTypes {
         } else {
             s = s.replace("\"", "");
         }
-        return s + "[]".repeat(arrays);
+        // PostgreSQL ignores an array's declared dimensions: integer[][] and integer[3] are integer[]
+        return arrays > 0 ? s + "[]" : s;
     }
 
     private static boolean isSmallFloatPrecision(String modifier) {

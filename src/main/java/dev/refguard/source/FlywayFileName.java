@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /**
  * What Flyway makes of an SQL file name under its default naming: {@code V<version>__<description>.sql}
- * (versioned), {@code R__<description>.sql} (repeatable), {@code U<version>__<description>.sql} (undo).
+ * (versioned), {@code R__<description>.sql} (repeatable), {@code U<version>__<description>.sql} (undo),
+ * {@code B<version>__<description>.sql} (baseline: on a fresh database the latest one runs first, in place of the
+ * versioned migrations up to its version).
  *
  * @param kind versioned, repeatable or undo
  * @param version the version, or {@code null} for a repeatable migration
@@ -20,10 +22,10 @@ public record FlywayFileName(Kind kind, FlywayVersion version, String descriptio
         /** {@code R}: runs after all versioned migrations, in description order. */
         REPEATABLE,
         /** {@code U}: reverts a versioned migration; never part of a forward replay. */
-        UNDO
+        UNDO,
+        /** {@code B}: the whole schema up to its version, run on a fresh database instead of the versions before. */
+        BASELINE
     }
-
-    private static final String SUFFIX = ".sql";
 
     /**
      * Reads a file name under Flyway's default naming, e.g. {@code V1_2__add_users.sql}.
@@ -42,16 +44,25 @@ public record FlywayFileName(Kind kind, FlywayVersion version, String descriptio
      * @return the parsed name, or empty when Flyway would not take the file for a migration
      */
     public static Optional<FlywayFileName> parse(String fileName, FlywayNaming naming) {
-        if (fileName == null || !fileName.toLowerCase(Locale.ROOT).endsWith(SUFFIX)) {
+        if (fileName == null) {
             return Optional.empty();
         }
-        String stem = fileName.substring(0, fileName.length() - SUFFIX.length());
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        String suffix = naming.suffixes().stream()
+                .filter(s -> lower.endsWith(s.toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .orElse(null);
+        if (suffix == null) {
+            return Optional.empty();
+        }
+        String stem = fileName.substring(0, fileName.length() - suffix.length());
         Kind kind = null;
         String prefix = "";
         for (var candidate : java.util.List.of(
                 java.util.Map.entry(Kind.VERSIONED, naming.versionedPrefix()),
                 java.util.Map.entry(Kind.REPEATABLE, naming.repeatablePrefix()),
-                java.util.Map.entry(Kind.UNDO, naming.undoPrefix()))) {
+                java.util.Map.entry(Kind.UNDO, naming.undoPrefix()),
+                java.util.Map.entry(Kind.BASELINE, naming.baselinePrefix()))) {
             String p = candidate.getValue();
             if (!p.isEmpty() && stem.startsWith(p) && p.length() > prefix.length()) {
                 kind = candidate.getKey();

@@ -39,6 +39,11 @@ public final class FlywayPlaceholders {
         return builtIns;
     }
 
+    /** The placeholders and their values, built-ins included (names compared ignoring case). */
+    public Map<String, String> values() {
+        return java.util.Collections.unmodifiableMap(values);
+    }
+
     /** {@code text} with every placeholder that has a value replaced; line breaks in values are not expected. */
     public String replace(String text) {
         if (text.indexOf(prefix) < 0) {

@@ -95,7 +95,9 @@ record FlywaySettings(
                 base.get("sqlMigrationPrefix"),
                 base.get("repeatableSqlMigrationPrefix"),
                 base.get("undoSqlMigrationPrefix"),
-                base.get("sqlMigrationSeparator"));
+                base.get("sqlMigrationSeparator"),
+                null, // Flyway's open-source edition has no setting for it: always B
+                base.get("sqlMigrationSuffixes"));
         String defaultSchema = base.get("defaultSchema");
         if (defaultSchema == null || defaultSchema.isBlank()) {
             List<String> schemas = split(base.get("schemas"));
@@ -123,6 +125,7 @@ record FlywaySettings(
                 "repeatableSqlMigrationPrefix",
                 "undoSqlMigrationPrefix",
                 "sqlMigrationSeparator",
+                "sqlMigrationSuffixes",
                 "defaultSchema",
                 "schemas",
                 "table",

@@ -238,7 +238,9 @@ final class HistoryReader {
 
     /**
      * Flyway: versioned {@code V<version>__*.sql} files anywhere below the location, by version; then the
-     * repeatable {@code R__*.sql} files by description, as Flyway applies them after all versioned ones.
+     * repeatable {@code R__*.sql} files by description, as Flyway applies them after all versioned ones. With
+     * baseline migrations ({@code B<version>__*.sql}) a fresh database runs the latest of them first and only the
+     * versions after it.
      * Undo files ({@code U<version>__}) never run in a forward migration, and Flyway ignores any other
      * {@code .sql} file, so both are left out.
      */
@@ -262,6 +264,7 @@ final class HistoryReader {
         record Named(Path path, String relativePath, FlywayFileName name, boolean seed) {}
         List<Named> versioned = new ArrayList<>();
         List<Named> repeatable = new ArrayList<>();
+        List<Named> baselines = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (FlywaySettings.Location location : locations) {
             for (Path path : FileTree.sqlFiles(location.dir(), true, strict)) {
@@ -273,6 +276,7 @@ final class HistoryReader {
                 switch (parsed.get().kind()) {
                     case VERSIONED -> versioned.add(named);
                     case REPEATABLE -> repeatable.add(named);
+                    case BASELINE -> baselines.add(named);
                     case UNDO -> {
                         // reverts a version; not part of the history a fresh database replays
                     }
@@ -284,6 +288,15 @@ final class HistoryReader {
                 .thenComparing(Named::relativePath, NaturalOrder.PATHS));
         repeatable.sort(Comparator.comparing((Named n) -> n.name().description())
                 .thenComparing(Named::relativePath, NaturalOrder.PATHS));
+        // a fresh database: the latest baseline migration runs first, in place of every version up to its own
+        Named baseline = baselines.stream()
+                .max(Comparator.comparing((Named n) -> n.name().version())
+                        .thenComparing(Named::relativePath, NaturalOrder.PATHS))
+                .orElse(null);
+        if (baseline != null) {
+            versioned.removeIf(n -> n.name().version().compareTo(baseline.name().version()) <= 0);
+            versioned.add(0, baseline);
+        }
         SqlText text = flywaySettings.sqlText();
         List<MigrationFile> files = new ArrayList<>();
         versioned.forEach(n -> files.add(file(n.path(), n.seed(), base, text)));
@@ -347,6 +360,12 @@ final class HistoryReader {
      * SQL it runs on PostgreSQL; changesets whose context or labels name seed data are seed parts.
      */
     List<MigrationFile> liquibase(Path master) {
+        return new dev.refguard.source.liquibase.LiquibaseReader(baseDir, this::relative, seeds::isSeed)
+                .read(master.toAbsolutePath().normalize(), liquibaseRoots(master));
+    }
+
+    /** The folders Liquibase resolves the paths of {@code master}'s changelogs from, the classpath root first. */
+    List<Path> liquibaseRoots(Path master) {
         Path file = master.toAbsolutePath().normalize();
         List<Path> roots = new ArrayList<>();
         // the classpath root the changelog's paths are written from: src/main/resources, or the folder above db/
@@ -367,8 +386,7 @@ final class HistoryReader {
         if (!roots.contains(baseDir)) {
             roots.add(baseDir);
         }
-        return new dev.refguard.source.liquibase.LiquibaseReader(baseDir, this::relative, seeds::isSeed)
-                .read(file, roots);
+        return roots;
     }
 
     /**

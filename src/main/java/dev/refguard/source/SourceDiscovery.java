@@ -95,6 +95,17 @@ public final class SourceDiscovery {
                 : readConfigured(base, reader, configured);
     }
 
+    /**
+     * How Flyway names migration files in the module at {@code baseDir}: its prefixes and separator as the
+     * {@code flyway-maven-plugin} or Spring Boot configures them, else Flyway's defaults.
+     */
+    public static FlywayNaming flywayNaming(Path baseDir, ToolConfiguration tools) {
+        Path base = baseDir.toAbsolutePath().normalize();
+        ToolConfiguration configured = tools == null ? ToolConfiguration.NONE : tools;
+        return FlywaySettings.resolve(base, configured.flyway(), SpringConfig.read(base))
+                .naming();
+    }
+
     private static Discovery autoDiscover(
             Path base, HistoryReader reader, boolean skipModuleDirectories, List<Path> configuredMasters) {
         Map<Path, Layout> roots = new TreeMap<>();

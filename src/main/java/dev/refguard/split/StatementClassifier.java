@@ -116,7 +116,11 @@ final class StatementClassifier {
             case "DROP" -> drop(words);
             case "SET" ->
                 MysqlLexis.FOREIGN_KEY_CHECKS.matcher(text).find() ? StatementKind.SET_FOREIGN_KEY_CHECKS : set(words);
-            case "SELECT" -> isSetConfigSearchPath(text) ? StatementKind.SET_SEARCH_PATH : StatementKind.IGNORED;
+            case "SELECT" ->
+                isSetConfigSearchPath(text)
+                        ? StatementKind.SET_SEARCH_PATH
+                        : selectsInto(text) ? StatementKind.SELECT_INTO : StatementKind.IGNORED;
+            case "WITH" -> selectsInto(text) ? StatementKind.SELECT_INTO : StatementKind.IGNORED;
             case "DO" -> StatementKind.DO_BLOCK;
             case "BEGIN", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE" ->
                 word(words, 1).equals("PREPARED") ? StatementKind.IGNORED : StatementKind.TRANSACTION;
@@ -229,6 +233,40 @@ final class StatementClassifier {
         Token argument = tokens.get(i + 2);
         return argument.type() == Type.STRING
                 && text.substring(argument.start(), argument.end()).equalsIgnoreCase("'search_path'");
+    }
+
+    /** Verbs of the statement a {@code WITH} clause leads to. */
+    private static final Set<String> MAIN_VERBS =
+            Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "VALUES", "TABLE");
+
+    /**
+     * Whether the statement is {@code [WITH ...] SELECT ... INTO t ...}: its main verb (the first at the top level)
+     * is {@code SELECT}, and an {@code INTO} follows at the top level (one inside parentheses is a subquery's, which
+     * PostgreSQL rejects).
+     */
+    private static boolean selectsInto(String text) {
+        SqlLexer lexer = new SqlLexer(text, 0, text.length());
+        int depth = 0;
+        boolean select = false;
+        for (Token token = lexer.nextSignificant(); token != null; token = lexer.nextSignificant()) {
+            if (token.isSymbol(text, '(') || token.isSymbol(text, '[')) {
+                depth++;
+            } else if (token.isSymbol(text, ')') || token.isSymbol(text, ']')) {
+                depth--;
+            } else if (depth == 0 && token.type() == Type.WORD) {
+                String word = text.substring(token.start(), token.end()).toUpperCase(Locale.ROOT);
+                if (select && word.equals("INTO")) {
+                    return true;
+                }
+                if (!select && MAIN_VERBS.contains(word)) {
+                    if (!word.equals("SELECT")) {
+                        return false;
+                    }
+                    select = true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether a statement is {@code COPY ... FROM STDIN} (or psql's {@code \copy ... from stdin}). */

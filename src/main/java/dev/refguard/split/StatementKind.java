@@ -6,6 +6,8 @@ package dev.refguard.split;
  */
 public enum StatementKind {
     CREATE_TABLE(true),
+    /** {@code SELECT ... INTO [TEMP] [TABLE] t ...}: creates a table from a query, as {@code CREATE TABLE t AS} does. */
+    SELECT_INTO(true),
     ALTER_TABLE(true),
     DROP_TABLE(true),
     CREATE_INDEX(true),

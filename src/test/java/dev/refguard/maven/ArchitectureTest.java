@@ -28,6 +28,7 @@ class ArchitectureTest {
             "CheckSettings.java",
             "ConfigurationException.java",
             "ConfigurationMapper.java",
+            "DriftParameters.java",
             "FailureMessage.java",
             "OneLine.java");
 

@@ -57,7 +57,9 @@ class CheckMojoEnvironmentErrorTest {
 
         assertThat(e)
                 .hasMessage("refguard: cannot read the migrations: refguard.directories: migrations"
-                        + " does not exist as a directory (" + base.resolve("migrations") + " is a file)");
+                        + " does not exist as a directory (" + base.resolve("migrations") + " is a file; the one"
+                        + " file refguard.directories may name is a Liquibase master changelog: .xml, .yaml, .yml,"
+                        + " .json, or .sql starting with --liquibase formatted sql)");
     }
 
     @Test

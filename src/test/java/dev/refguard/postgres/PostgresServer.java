@@ -37,7 +37,8 @@ public final class PostgresServer implements AutoCloseable {
     /** System property naming the directory of {@code initdb}, {@code pg_ctl} and {@code postgres}. */
     public static final String BIN_DIR_PROPERTY = "refguard.postgresBinDir";
 
-    static final String SUPERUSER = "postgres";
+    /** The superuser the cluster is made with; the tests log in as it (trust authentication). */
+    public static final String SUPERUSER = "postgres";
 
     private static final String INSTALL_HINT =
             "install PostgreSQL 15: apt-get install -y postgresql, " + "or run with -D" + SKIP_PROPERTY + "=true";

@@ -12,7 +12,6 @@ import dev.refguard.parse.QualifiedName;
 import dev.refguard.parse.SchemaChange;
 import dev.refguard.parse.SourcePosition;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -149,37 +148,10 @@ class DependencyReplayTest {
 
     @Test
     void likeIncludingIndexesCopiesKeysUnderTheNewTablesNames() {
-        SchemaChange.CreateTable like = new SchemaChange.CreateTable(
-                name("b"),
-                false,
-                List.of(),
-                List.of(),
-                List.of(),
-                null,
-                true,
-                AT,
-                new SchemaChange.TableForm(
-                        false,
-                        List.of(new SchemaChange.Like(name("a"), Set.of(SchemaChange.LikeOption.values()), AT)),
-                        null,
-                        List.of(),
-                        false,
-                        false));
-        SchemaChange.CreateTable plainLike = new SchemaChange.CreateTable(
-                name("c"),
-                false,
-                List.of(),
-                List.of(),
-                List.of(),
-                null,
-                true,
-                AT,
-                new SchemaChange.TableForm(
-                        false, List.of(new SchemaChange.Like(name("a"), Set.of(), AT)), null, List.of(), false, false));
         ReplayResult r = script.replay(file(
                 A,
-                like,
-                plainLike,
+                "create table b (like a including all)",
+                "create table c (like a)",
                 "create table f (b_code text references b (code), c_code text references c (code))"));
         ModelTable b = r.tables().stream()
                 .filter(t -> t.id().name().equals("b"))
@@ -191,19 +163,9 @@ class DependencyReplayTest {
 
     @Test
     void aPartitionTakesItsParentsKeysSoAnFkMayTargetIt() {
-        SchemaChange.CreateTable partition = new SchemaChange.CreateTable(
-                name("p1"),
-                false,
-                List.of(),
-                List.of(),
-                List.of(),
-                null,
-                true,
-                AT,
-                new SchemaChange.TableForm(false, List.of(), name("p"), List.of(), false, false));
         ReplayResult r = script.replay(file(
-                "create table p (id int, k text, primary key (id), unique (k, id))",
-                partition,
+                "create table p (id int, k text, primary key (id), unique (k, id)) partition by list (id)",
+                "create table p1 partition of p for values in (1)",
                 "create table f (p1 int references p1 (id))"));
         ModelTable p1 = r.tables().stream()
                 .filter(t -> t.id().name().equals("p1"))
@@ -215,63 +177,71 @@ class DependencyReplayTest {
 
     @Test
     void createSchemaElementsAreCreatedInTheNewSchema() {
-        SchemaChange.CreateSchema schema = new SchemaChange.CreateSchema(
-                Identifier.of("s1"),
-                AT,
-                false,
-                List.of(
-                        new SchemaChange.CreateTable(
-                                name("t"),
-                                false,
-                                List.of(new dev.refguard.parse.ColumnSpec(
-                                        Identifier.of("id"), "int", true, false, null, AT)),
-                                List.of(),
-                                List.of(),
-                                null,
-                                true,
-                                AT),
-                        new SchemaChange.CreateTable(
-                                name("u"),
-                                false,
-                                List.of(new dev.refguard.parse.ColumnSpec(
-                                        Identifier.of("t_id"), "int", false, false, null, AT)),
-                                List.of(),
-                                List.of(new dev.refguard.parse.ForeignKeySpec(
-                                        null,
-                                        List.of(Identifier.of("t_id")),
-                                        name("t"),
-                                        List.of(),
-                                        null,
-                                        null,
-                                        AT,
-                                        AT)),
-                                null,
-                                true,
-                                AT)));
-        ReplayResult r = script.replay(file(schema, "create table v (id int)"));
-        assertThat(tables(r)).containsExactly("public.v", "s1.t", "s1.u");
-        assertThat(edges(r)).containsExactly("s1.u(t_id) -> s1.t(id) u_t_id_fkey");
+        ReplayResult r = script.replay(file(
+                "create schema s1 create table u (t_id int references t) create table t (id int primary key)",
+                "create schema s2 create table t (id int primary key) create table u (t_id int references t)",
+                "create table v (id int)"));
+        // PostgreSQL runs each table with its FKs, in order: s1's u references t before it exists
+        assertThat(r.events())
+                .filteredOn(ReplayEvent.ReferenceUnresolved.class::isInstance)
+                .singleElement()
+                .satisfies(e -> assertThat(e.at().statementLine()).isEqualTo(1));
+        assertThat(tables(r)).containsExactly("public.v", "s2.t", "s2.u");
+        assertThat(edges(r)).containsExactly("s2.u(t_id) -> s2.t(id) u_t_id_fkey");
     }
 
     @Test
     void aTemporaryTableShadowsItsNameUntilTheEndOfItsFile() {
-        SchemaChange.CreateTable temp = new SchemaChange.CreateTable(
-                name("a"),
-                false,
-                List.of(new dev.refguard.parse.ColumnSpec(Identifier.of("id"), "text", true, false, null, AT)),
-                List.of(),
-                List.of(),
-                null,
-                true,
-                AT,
-                new SchemaChange.TableForm(true, List.of(), null, List.of(), false, false));
         ReplayResult r = script.replay(
-                file("create table a (id int primary key)", temp, "create table b (a_id text references a)"),
+                file(
+                        "create table a (id int primary key)",
+                        "create temp table a (id text primary key)",
+                        "create table b (a_id text references a)"),
                 file("create table c (a_id int references a)"));
         assertThat(rejections(r))
                 .containsExactly("m/1.sql:3 constraints on permanent tables may reference only permanent tables");
         assertThat(tables(r)).containsExactly("public.a", "public.c");
         assertThat(edges(r)).containsExactly("public.c(a_id) -> public.a(id) c_a_id_fkey");
+    }
+
+    @Test
+    void partitionOfNeedsAPartitionedParentAndInheritsRefusesOne() {
+        ReplayResult r = script.replay(file(
+                "create table plain (id int primary key)",
+                "create table parted (id int primary key) partition by list (id)",
+                "create table c1 partition of plain for values in (1)",
+                "create table c2 (x int) inherits (parted)",
+                "create table c3 partition of parted for values in (1)",
+                "create table c4 (x int) inherits (plain)"));
+        assertThat(rejections(r))
+                .containsExactly(
+                        "m/1.sql:3 \"plain\" is not partitioned",
+                        "m/1.sql:4 cannot inherit from partitioned table \"parted\"");
+        assertThat(tables(r)).containsExactly("public.c3", "public.c4", "public.parted", "public.plain");
+    }
+
+    @Test
+    void foreignKeysFollowPostgresPersistenceRules() {
+        ReplayResult r = script.replay(file(
+                "create table p (id int primary key)",
+                "create unlogged table u (id int primary key, p_id int references p)",
+                "create temp table t (id int primary key)",
+                "create table p2 (u_id int references u)",
+                "create unlogged table u2 (t_id int references t)",
+                "create temp table t2 (p_id int references p)",
+                "create unlogged table u3 (u_id int references u, t_id int)",
+                "alter table u set logged",
+                "create table p3 (u_id int references u)"));
+        assertThat(rejections(r))
+                .containsExactly(
+                        "m/1.sql:4 constraints on permanent tables may reference only permanent tables",
+                        "m/1.sql:5 constraints on unlogged tables may reference only permanent or unlogged tables",
+                        "m/1.sql:6 constraints on temporary tables may reference only temporary tables");
+        assertThat(edges(r))
+                .containsExactly(
+                        "public.u(p_id) -> public.p(id) u_p_id_fkey",
+                        "public.u3(u_id) -> public.u(id) u3_u_id_fkey",
+                        "public.p3(u_id) -> public.u(id) p3_u_id_fkey");
     }
 
     @Test

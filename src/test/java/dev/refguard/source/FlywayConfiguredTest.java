@@ -119,6 +119,44 @@ class FlywayConfiguredTest {
         assertThat(result.stats().files()).isEqualTo(2);
     }
 
+    @Test
+    void aFreshDatabaseRunsTheLatestBaselineMigrationThenOnlyLaterVersions() throws IOException {
+        // as flyway-core 13.12.0 migrates a fresh PostgreSQL 15 database: B2, V3 (B1, V1 and V2 never run)
+        write("src/main/resources/db/migration/B1__old_baseline.sql", "create table old (x int references nowhere);\n");
+        write("src/main/resources/db/migration/V1__one.sql", "create table one (x int references nowhere);\n");
+        write("src/main/resources/db/migration/V2__two.sql", "create table two (x int references nowhere);\n");
+        write("src/main/resources/db/migration/B2__baseline.sql", "create table base (id int primary key);\n");
+        write(
+                "src/main/resources/db/migration/V3__three.sql",
+                "create table three (base_id int references base (id));\n");
+
+        AnalysisResult result = analyze(Map.of());
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.stats().files()).isEqualTo(2);
+        assertThat(result.graph().foreignKeys())
+                .singleElement()
+                .satisfies(fk -> assertThat(fk.to().table()).isEqualTo("base"));
+    }
+
+    @Test
+    void suffixesChooseTheFilesOfOneDatabaseAmongVendorFolders() throws IOException {
+        // Flyway scans db/migration recursively; only names ending in a configured suffix are migrations
+        write(
+                "src/main/resources/db/migration/POSTGRESQL/B1__base__POSTGRESQL.sql",
+                "create table t (id bigint primary key);\n");
+        write("src/main/resources/db/migration/H2/B1__base__H2.sql", "create table t (id bigint primary key);\n");
+        write(
+                "src/main/resources/db/migration/POSTGRESQL/V2__u__POSTGRESQL.sql",
+                "create table u (t_id bigint references t (id));\n");
+        write("src/main/resources/db/migration/H2/V2__u__H2.sql", "create table u (t_id bigint references t (id));\n");
+
+        AnalysisResult result = analyze(Map.of("sqlMigrationSuffixes", "POSTGRESQL.sql"));
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.stats().files()).isEqualTo(2);
+    }
+
     private AnalysisResult analyze(Map<String, String> flywayPlugin) {
         RefguardConfig defaults = RefguardConfig.defaults(base);
         RefguardConfig config = new RefguardConfig(

@@ -40,6 +40,9 @@ class FlywayLibraryAgreementTest {
             "V2026.01.31.1200__big.sql",
             "V1.10__ten.sql",
             "V1.9__nine.sql",
+            "B1__base.sql",
+            "B1_20_0__1.0.0_baseline__MYSQL.sql",
+            "B__x.sql",
             "notes.sql");
 
     @Test
@@ -53,6 +56,17 @@ class FlywayLibraryAgreementTest {
         FlywayNaming naming = FlywayNaming.of("M", null, null, "-");
         assertAgreement(
                 flyway, naming, List.of("M1-x.sql", "M1_2-x.sql", "V1__x.sql", "R-x.sql", "M1__x.sql", "M3.sql"));
+    }
+
+    @Test
+    void suffixesReadAsFlywayReadsThem() {
+        FluentConfiguration flyway = Flyway.configure().sqlMigrationSuffixes("__PG.sql", ".psql.sql");
+        FlywayNaming naming = FlywayNaming.of(null, null, null, null, null, "__PG.sql, .psql.sql");
+        assertAgreement(flyway, naming, List.of("V1__x__PG.sql", "V2__y.psql.sql", "B3__base__PG.sql", "R__r__PG.sql"));
+        // Flyway's name parser takes V1__x.sql too; its scanner leaves out names without a configured suffix
+        // before they are parsed (measured with flyway-core 13.12.0 on PostgreSQL 15: V2__c.sql did not run
+        // under sqlMigrationSuffixes=PG.sql), as FlywayConfiguredTest shows
+        assertThat(FlywayFileName.parse("V1__x.sql", naming)).isEmpty();
     }
 
     @Test

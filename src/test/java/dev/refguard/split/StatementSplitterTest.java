@@ -270,6 +270,12 @@ class StatementSplitterTest {
                 "CREATE OR REPLACE CONSTRAINT TRIGGER t AFTER INSERT ON a EXECUTE FUNCTION f()|CREATE_TRIGGER",
                 "TRUNCATE a|TRUNCATE",
                 "DELETE FROM a|DELETE",
+                "SELECT id, name INTO TEMP snapshot FROM users|SELECT_INTO",
+                "select * into table archive.orders from orders|SELECT_INTO",
+                "WITH o AS (SELECT * FROM orders) SELECT * INTO old_orders FROM o|SELECT_INTO",
+                "WITH o AS (SELECT 1) INSERT INTO a SELECT * FROM o|IGNORED",
+                "SELECT * FROM a WHERE id IN (SELECT id FROM b) FOR UPDATE|IGNORED",
+                "SELECT 'INTO x' AS into_text|IGNORED",
                 "INSERT INTO a VALUES (1)|IGNORED",
                 "UPDATE a SET b = 1|IGNORED",
                 "GRANT SELECT ON a TO r|IGNORED",
@@ -396,13 +402,15 @@ class StatementSplitterTest {
                 assertThat(text.substring(statement.startOffset(), statement.endOffset()))
                         .as(text)
                         .isEqualTo(statement.text());
-                assertThat(statement.line()).isPositive();
-                assertThat(statement.column()).isPositive();
+                int[] expected = lineAndColumn(text, statement.startOffset());
+                assertThat(statement.line()).as(text).isEqualTo(expected[0]);
+                assertThat(statement.column()).as(text).isEqualTo(expected[1]);
                 previousEnd = statement.endOffset();
             }
+            int lastLine = lineAndColumn(text, text.length())[0];
             for (SplitProblem problem : result.problems()) {
-                assertThat(problem.line()).isPositive();
-                assertThat(problem.column()).isPositive();
+                assertThat(problem.line()).as(text).isBetween(1, lastLine);
+                assertThat(problem.column()).as(text).isBetween(1, text.length() + 1);
             }
         }
     }
@@ -413,5 +421,23 @@ class StatementSplitterTest {
         SplitResult result = StatementSplitter.split(content);
         assertThat(result.statements()).hasSize(2);
         assertThat(result.comments()).hasSize(1);
+    }
+
+    /**
+     * Line and column of {@code offset} counted here, apart from the splitter's own line index: {@code \n},
+     * {@code \r\n} and a lone {@code \r} end a line; a byte order mark at the start is not a column.
+     */
+    private static int[] lineAndColumn(String text, int offset) {
+        int line = 1;
+        int lineStart = text.startsWith("\uFEFF") ? 1 : 0;
+        for (int i = 0; i < offset; i++) {
+            char c = text.charAt(i);
+            boolean crBeforeLf = c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n';
+            if (c == '\n' || (c == '\r' && !crBeforeLf)) {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new int[] {line, Math.max(1, offset - lineStart + 1)};
     }
 }

@@ -17,6 +17,7 @@ import dev.refguard.split.SqlLexer;
 import dev.refguard.split.SqlLexer.Token;
 import dev.refguard.split.SqlLexer.Type;
 import dev.refguard.split.SqlStatement;
+import dev.refguard.split.StatementKind;
 import dev.refguard.split.StatementSplitter;
 import java.util.ArrayList;
 import java.util.List;
@@ -491,15 +492,16 @@ public final class DoBodyReader {
         }
         int start = tokens.get(from).start();
         int end = tokens.get(Math.min(to, tokens.size()) - 1).end();
-        return statementsOf(text.substring(start, end), start, null);
+        return statementsOf(text.substring(start, end), start, null, false);
     }
 
     /**
      * Splits {@code sql} into statements and reads each. {@code offset} is where {@code sql} stands in the
      * block's text; with {@code builtAt}, the text was built (by {@code format()}) and every statement is
-     * placed there.
+     * placed there. {@code executed}: the text is an {@code EXECUTE}d string, where {@code SELECT ... INTO}
+     * makes a table (in PL/pgSQL itself it assigns variables).
      */
-    private List<BlockStep> statementsOf(String sql, int offset, SourcePosition builtAt) {
+    private List<BlockStep> statementsOf(String sql, int offset, SourcePosition builtAt, boolean executed) {
         List<BlockStep> steps = new ArrayList<>();
         for (SqlStatement inner : StatementSplitter.split(sql).statements()) {
             SqlStatement placed;
@@ -517,7 +519,8 @@ public final class DoBodyReader {
                 placed = new SqlStatement(
                         inner.text(), startInFile, startInFile, builtAt.line(), builtAt.column(), inner.kind());
             }
-            if (!placed.kind().modelRelevant()) {
+            if (!placed.kind().modelRelevant() || (!executed && placed.kind() == StatementKind.SELECT_INTO)) {
+                // in PL/pgSQL, SELECT ... INTO assigns variables; only an EXECUTEd one creates a table
                 continue;
             }
             ParsedStatement read = reader.read(placed);
@@ -545,15 +548,15 @@ public final class DoBodyReader {
                 String content = text.substring(literal.contentStart(), literal.contentEnd());
                 if (literal.type() == Type.STRING && content.contains("''")) {
                     // the statement is the literal's value; its positions are the literal's start
-                    return statementsOf(content.replace("''", "'"), literal.contentStart(), positionOf(from));
+                    return statementsOf(content.replace("''", "'"), literal.contentStart(), positionOf(from), true);
                 }
-                return statementsOf(content, literal.contentStart(), null);
+                return statementsOf(content, literal.contentStart(), null, true);
             }
         }
         if (!using) {
             String built = format(from, exprEnd);
             if (built != null) {
-                return statementsOf(built, tokens.get(from).start(), positionOf(from));
+                return statementsOf(built, tokens.get(from).start(), positionOf(from), true);
             }
         }
         return List.of(new Dynamic(mayChangeTables(from, exprEnd), start));

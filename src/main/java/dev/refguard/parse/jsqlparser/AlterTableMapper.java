@@ -53,8 +53,6 @@ final class AlterTableMapper extends TableElementMapper {
             List.of("SET", "("),
             List.of("RESET", "("),
             List.of("SET", "TABLESPACE"),
-            List.of("SET", "LOGGED"),
-            List.of("SET", "UNLOGGED"),
             List.of("SET", "WITHOUT"),
             List.of("SET", "ACCESS", "METHOD"),
             List.of("CLUSTER", "ON"),
@@ -379,6 +377,12 @@ final class AlterTableMapper extends TableElementMapper {
                 throw unreadable("SET SCHEMA is not followed by one name");
             }
             return List.of(new SetSchema(tokens.get(segment[0] + 2).identifier(), position));
+        }
+        if (wordsAt(segment[0], "SET", "LOGGED") || wordsAt(segment[0], "SET", "UNLOGGED")) {
+            if (segment[0] + 2 != segment[1]) {
+                throw unreadable("SET LOGGED/UNLOGGED followed by more words");
+            }
+            return List.of(new SchemaChange.SetLogged(wordsAt(segment[0], "SET", "LOGGED"), position));
         }
         for (List<String> harmless : HARMLESS_ALTER_ACTIONS) {
             if (wordsOrSymbolsAt(segment[0], harmless)) {

@@ -38,11 +38,11 @@ final class CreateTableMapper extends TableElementMapper {
         if (tokens.isEmpty() || !tokens.get(0).isWord("CREATE")) {
             throw unreadable("CREATE TABLE text does not start with CREATE");
         }
-        int i = indexOfWordAtDepth0("TABLE", 0, tokens.size());
-        if (i < 0) {
+        int tableKeyword = indexOfWordAtDepth0("TABLE", 0, tokens.size());
+        if (tableKeyword < 0) {
             throw unreadable("no TABLE keyword in CREATE TABLE");
         }
-        i++;
+        int i = tableKeyword + 1;
         boolean ifNotExists = wordsAt(i, "IF", "NOT", "EXISTS");
         if (ifNotExists) {
             i += 3;
@@ -55,19 +55,22 @@ final class CreateTableMapper extends TableElementMapper {
         i = expectName(i, table);
         SourcePosition position = text.position(tokens.get(nameStart));
 
-        if (ct.getSelect() != null || ct.getOfType() != null) {
-            // CREATE TABLE ... AS SELECT and typed tables (OF type) take columns refguard cannot see
-            return new SchemaChange.CreateTable(
-                    table, ifNotExists, List.of(), List.of(), List.of(), null, false, position);
+        if (ct.getSelect() != null
+                || ct.getOfType() != null
+                || ct.getPartitionOf() != null
+                || ct.getLikeTable() != null
+                || indexOfWordAtDepth0("INHERITS", i, tokens.size()) >= 0
+                || indexOfWordAtDepth0("AS", i, tokens.size()) >= 0) {
+            // the forms that take columns and keys from elsewhere are the token reader's: it gives the replay
+            // their TableForm, with the LIKE options JSqlParser does not keep (docs/replay.md, "Tables from every
+            // statement that makes one")
+            throw unreadable("CREATE TABLE ... AS, OF, PARTITION OF, INHERITS and LIKE are read by the token reader");
         }
-
-        QualifiedName parent = null;
-        if (ct.getPartitionOf() != null) {
-            parent = qualifiedName(ct.getPartitionOf());
-            if (!wordsAt(i, "PARTITION", "OF")) {
-                throw unreadable("PARTITION OF not found in the text");
-            }
-            i = expectName(i + 2, parent);
+        boolean temporary = false;
+        boolean unlogged = false;
+        for (int t = 1; t < tableKeyword; t++) {
+            temporary |= tokens.get(t).isWord("TEMP") || tokens.get(t).isWord("TEMPORARY");
+            unlogged |= tokens.get(t).isWord("UNLOGGED");
         }
 
         List<TableElement> elements = ct.getTableElements() == null ? List.of() : ct.getTableElements();
@@ -97,11 +100,8 @@ final class CreateTableMapper extends TableElementMapper {
                 if (fk != null) {
                     foreignKeys.add(fk);
                 }
-            } else if (element instanceof LikeClause like) {
-                if (parent != null) {
-                    throw unreadable("more than one LIKE or parent table");
-                }
-                parent = qualifiedName(like.getTable());
+            } else if (element instanceof LikeClause) {
+                throw unreadable("LIKE is read by the token reader");
             } else if (element instanceof ForeignKeyIndex fk) {
                 foreignKeys.add(tableForeignKey(fk, segment));
             } else if (element instanceof Index index && index.getKind() == Index.Kind.INDEX) {
@@ -123,43 +123,11 @@ final class CreateTableMapper extends TableElementMapper {
             requireReferencesCount(segment, foreignKeys.size() - referencesBefore);
         }
 
-        QualifiedName inherited = inherits(afterElements, ct);
-        if (inherited != null) {
-            if (parent != null) {
-                throw unreadable("more than one LIKE or parent table");
-            }
-            parent = inherited;
-        }
-        if (ct.getLikeTable() != null && elements.stream().noneMatch(LikeClause.class::isInstance)) {
-            throw unreadable("LIKE outside the element list");
-        }
-        return new SchemaChange.CreateTable(table, ifNotExists, columns, keys, foreignKeys, parent, true, position);
-    }
-
-    /** {@code INHERITS (parent)} after the element list; JSqlParser keeps it only as option strings. */
-    private QualifiedName inherits(int from, CreateTable ct) {
-        boolean inAst = ct.getTableOptionsStrings() != null
-                && ct.getTableOptionsStrings().stream().anyMatch("INHERITS"::equalsIgnoreCase);
-        int at = indexOfWordAtDepth0("INHERITS", from, tokens.size());
-        if (at < 0) {
-            if (inAst) {
-                throw unreadable("INHERITS in the AST but not in the text");
-            }
-            return null;
-        }
-        if (at + 1 >= tokens.size() || !tokens.get(at + 1).isSymbol('(')) {
-            throw unreadable("INHERITS without a parenthesised parent");
-        }
-        int close = closingParen(at + 1);
-        List<int[]> parents = split(at + 2, close, tokens.get(at + 1).depth() + 1);
-        if (parents.size() != 1) {
-            throw unreadable("INHERITS with " + parents.size() + " parents");
-        }
-        int[] segment = parents.get(0);
-        QualifiedNameAt parent = nameAt(segment[0]);
-        if (parent == null || parent.end() != segment[1]) {
-            throw unreadable("INHERITS parent is not a plain name");
-        }
-        return parent.name();
+        // PARTITION OF went to the token reader: a PARTITION after the elements is PARTITION BY
+        boolean partitioned = indexOfWordAtDepth0("PARTITION", afterElements, tokens.size()) >= 0;
+        SchemaChange.TableForm form = temporary || unlogged || partitioned
+                ? new SchemaChange.TableForm(temporary, List.of(), null, List.of(), false, partitioned, null, unlogged)
+                : SchemaChange.TableForm.PLAIN;
+        return new SchemaChange.CreateTable(table, ifNotExists, columns, keys, foreignKeys, true, position, form);
     }
 }

@@ -238,6 +238,41 @@ final class FallbackCursor {
         return items;
     }
 
+    /** A cursor over the rest of this range; this one does not move. */
+    FallbackCursor rest() {
+        return new FallbackCursor(tokens, pos, end);
+    }
+
+    /**
+     * The rest of the range cut before each top-level token that {@code starts} accepts (the first piece
+     * starts here), each piece a cursor over its own tokens; this cursor moves to the end. Fails on
+     * unbalanced parentheses.
+     */
+    List<FallbackCursor> splitBefore(Predicate<SqlToken> starts) {
+        List<FallbackCursor> pieces = new ArrayList<>();
+        int pieceStart = pos;
+        int depth = 0;
+        while (!atEnd()) {
+            SqlToken token = peek();
+            if (depth == 0 && pos > pieceStart && starts.test(token)) {
+                pieces.add(new FallbackCursor(tokens, pieceStart, pos));
+                pieceStart = pos;
+            }
+            depth += depthChange(token);
+            if (depth < 0) {
+                throw new FallbackSyntaxException("unbalanced )");
+            }
+            pos++;
+        }
+        if (depth != 0) {
+            throw new FallbackSyntaxException("unbalanced (");
+        }
+        if (pos > pieceStart) {
+            pieces.add(new FallbackCursor(tokens, pieceStart, pos));
+        }
+        return pieces;
+    }
+
     /** {@code CASCADE} or {@code RESTRICT} (the default) after a DROP; whether it was CASCADE. */
     boolean acceptDropBehaviour() {
         boolean cascade = acceptWord("CASCADE");

@@ -119,8 +119,10 @@ public final class FallbackReader {
     private static List<SchemaChange> readStatement(FallbackCursor c, SourcePosition at) {
         if (c.acceptWord("CREATE")) {
             boolean orReplace = c.acceptWords("OR", "REPLACE");
+            boolean temporary = !orReplace && persistence(c, "TEMP", "TEMPORARY");
+            boolean unlogged = !orReplace && persistence(c, "UNLOGGED");
             if (!orReplace && tableModifiers(c)) {
-                return List.of(FallbackTableReader.createTable(c, at));
+                return List.of(FallbackTableReader.createTable(c, at, temporary, unlogged));
             }
             if (!orReplace && (c.peekWord("UNIQUE") || c.peekWord("INDEX"))) {
                 return List.of(createIndex(c, at));
@@ -195,6 +197,12 @@ public final class FallbackReader {
             c.expectEnd();
             return List.of(new Truncate(tables, cascade, at));
         }
+        if (c.peekWord("SELECT") || c.peekWord("WITH")) {
+            SchemaChange.CreateTable into = FallbackTableReader.selectInto(c.rest(), at);
+            if (into != null) {
+                return List.of(into);
+            }
+        }
         if (c.peekWord("DELETE") || c.peekWord("WITH")) {
             return delete(c, at);
         }
@@ -214,6 +222,12 @@ public final class FallbackReader {
         }
         // null when the statement is no transaction command either
         return transaction(c, at);
+    }
+
+    /** Whether {@code [GLOBAL|LOCAL]} and one of {@code words} come next; consumes nothing. */
+    private static boolean persistence(FallbackCursor c, String... words) {
+        int ahead = c.peekWord("GLOBAL") || c.peekWord("LOCAL") ? 1 : 0;
+        return java.util.Arrays.stream(words).anyMatch(w -> c.peekWord(ahead, w));
     }
 
     /** {@code [GLOBAL|LOCAL] [TEMP|TEMPORARY|UNLOGGED] [FOREIGN] TABLE}; consumes it when it is there. */
@@ -299,8 +313,11 @@ public final class FallbackReader {
     }
 
     /**
-     * {@code CREATE SCHEMA [IF NOT EXISTS] {name [AUTHORIZATION role] | AUTHORIZATION role}}. Schema
-     * elements (a CREATE TABLE inside CREATE SCHEMA) are not read: the statement is then unreadable.
+     * {@code CREATE SCHEMA [IF NOT EXISTS] {name [AUTHORIZATION role] | AUTHORIZATION role} [element ...]}. The
+     * elements ({@code CREATE TABLE}, {@code CREATE VIEW}, {@code CREATE INDEX}, {@code CREATE SEQUENCE},
+     * {@code CREATE TRIGGER}, {@code GRANT}) are read as statements of their own and put in the order
+     * PostgreSQL 15 runs them (parse_utilcmd.c, transformCreateSchemaStmt): sequences, tables, views, indexes,
+     * triggers; an element that cannot be read makes the whole statement unreadable.
      */
     private static CreateSchema createSchema(FallbackCursor c, SourcePosition at) {
         boolean ifNotExists = c.acceptWords("IF", "NOT", "EXISTS");
@@ -319,8 +336,56 @@ public final class FallbackReader {
                 c.identifier();
             }
         }
-        c.expectEnd();
-        return new CreateSchema(schema, at, ifNotExists, List.of());
+        // CREATE and GRANT are reserved words: at the top level they start the next element
+        List<List<SchemaChange>> byOrder = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            byOrder.add(new ArrayList<>());
+        }
+        for (FallbackCursor element : c.splitBefore(t -> t.isWord("CREATE") || t.isWord("GRANT"))) {
+            SqlToken first = element.peek();
+            if (first.isWord("GRANT")) {
+                element.skipRest();
+                continue;
+            }
+            if (!first.isWord("CREATE")
+                    || element.peekWord(1, "SCHEMA")
+                    || element.peekWord(1, "TYPE")
+                    || element.peekWord(1, "DOMAIN")
+                    || element.peekWord(1, "FUNCTION")
+                    || element.peekWord(1, "PROCEDURE")) {
+                throw new FallbackSyntaxException("not a schema element: " + first.text());
+            }
+            List<SchemaChange> changes = readStatement(element, element.peek().position());
+            if (changes == null) {
+                throw new FallbackSyntaxException("schema element not read");
+            }
+            for (SchemaChange change : changes) {
+                byOrder.get(elementOrder(change)).add(change);
+            }
+        }
+        List<SchemaChange> elements = new ArrayList<>();
+        byOrder.forEach(elements::addAll);
+        return new CreateSchema(schema, at, ifNotExists, elements);
+    }
+
+    /** Where PostgreSQL runs a schema element: sequences, tables, views, indexes, triggers. */
+    private static int elementOrder(SchemaChange element) {
+        if (element instanceof CreateRelation r) {
+            return r.kind() == RelationKind.SEQUENCE ? 0 : 2;
+        }
+        if (element instanceof SchemaChange.CreateTable t) {
+            if (t.form().keysWithoutColumns() && t.form().ofType() == null) {
+                throw new FallbackSyntaxException("CREATE TABLE AS is no schema element");
+            }
+            return 1;
+        }
+        if (element instanceof CreateIndex) {
+            return 3;
+        }
+        if (element instanceof CreateTrigger) {
+            return 4;
+        }
+        throw new FallbackSyntaxException("not a schema element");
     }
 
     /**

@@ -16,13 +16,18 @@ import dev.refguard.parse.SchemaChange.AlterTable;
 import dev.refguard.parse.SchemaChange.CreateTable;
 import dev.refguard.parse.SchemaChange.DropColumn;
 import dev.refguard.parse.SchemaChange.DropConstraint;
+import dev.refguard.parse.SchemaChange.Like;
+import dev.refguard.parse.SchemaChange.LikeOption;
 import dev.refguard.parse.SchemaChange.RenameColumn;
 import dev.refguard.parse.SchemaChange.RenameConstraint;
 import dev.refguard.parse.SchemaChange.RenameTable;
+import dev.refguard.parse.SchemaChange.SetLogged;
 import dev.refguard.parse.SchemaChange.SetSchema;
+import dev.refguard.parse.SchemaChange.TableForm;
 import dev.refguard.parse.SourcePosition;
 import dev.refguard.parse.tokens.FallbackCursor.FallbackSyntaxException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -107,61 +112,102 @@ final class FallbackTableReader {
         final List<ColumnSpec> columns = new ArrayList<>();
         final List<KeySpec> keys = new ArrayList<>();
         final List<ForeignKeySpec> foreignKeys = new ArrayList<>();
-        QualifiedName like;
+        final List<Like> likes = new ArrayList<>();
     }
 
     /**
-     * {@code CREATE ... TABLE} with the cursor just past {@code TABLE}.
+     * {@code CREATE ... TABLE} with the cursor just past {@code TABLE}, in each of its forms (gram.y:
+     * CreateStmt, CreateAsStmt): its own element list with {@code LIKE} elements and {@code INHERITS},
+     * {@code PARTITION OF parent}, {@code OF type}, {@code AS query} and {@code AS EXECUTE plan}; the form
+     * goes to the replay as the statement's {@link TableForm} (docs/replay.md, "Tables from every statement
+     * that makes one").
      *
      * @param at the statement start
+     * @param temporary {@code TEMP} or {@code TEMPORARY} came before {@code TABLE}
+     * @param unlogged {@code UNLOGGED} came before {@code TABLE}
      */
-    static CreateTable createTable(FallbackCursor c, SourcePosition at) {
+    static CreateTable createTable(FallbackCursor c, SourcePosition at, boolean temporary, boolean unlogged) {
         boolean ifNotExists = c.acceptWords("IF", "NOT", "EXISTS");
         QualifiedName table = c.qualifiedName();
         if (c.acceptWord("PARTITION")) {
-            // a partition takes its columns from the parent; its own list only adds constraints
+            // a partition takes its columns, primary key and unique constraints from the parent; its own list
+            // only gives columns options and adds constraints
             c.expectWord("OF");
             QualifiedName parent = c.qualifiedName();
             TableElements elements = c.peekSymbol("(") ? elements(c.parenthesised(), false) : new TableElements();
-            // the listed columns only add options to the parent's, so they are not columns of their own
-            return new CreateTable(
-                    table, ifNotExists, List.of(), elements.keys, elements.foreignKeys, parent, true, at);
+            boolean partitioned = partitionBy(c);
+            TableForm form = new TableForm(temporary, List.of(), parent, List.of(), false, partitioned, null, unlogged);
+            return new CreateTable(table, ifNotExists, List.of(), elements.keys, elements.foreignKeys, true, at, form);
         }
         if (c.acceptWord("OF")) {
-            // a typed table: the columns come from a composite type the model does not track
-            c.qualifiedName();
-            c.skipRest();
-            return new CreateTable(table, ifNotExists, List.of(), List.of(), List.of(), null, false, at);
+            // a typed table: the columns come from a composite type the model does not track; its own list
+            // gives them options and keys
+            QualifiedName type = c.qualifiedName();
+            TableElements elements = c.peekSymbol("(") ? elements(c.parenthesised(), false) : new TableElements();
+            if (!elements.likes.isEmpty()) {
+                throw new FallbackSyntaxException("LIKE in a typed table");
+            }
+            boolean partitioned = partitionBy(c);
+            TableForm form = new TableForm(temporary, List.of(), null, List.of(), false, partitioned, type, unlogged);
+            return new CreateTable(table, ifNotExists, List.of(), elements.keys, elements.foreignKeys, false, at, form);
         }
+        TableForm asQuery = new TableForm(temporary, List.of(), null, List.of(), true, false, null, unlogged);
         if (!c.peekSymbol("(")) {
             // CREATE TABLE t [WITH (...)] AS query | EXECUTE plan
             if (c.seek(t -> t.isWord("AS") || t.isWord("EXECUTE"))) {
                 c.skipRest();
-                return new CreateTable(table, ifNotExists, List.of(), List.of(), List.of(), null, false, at);
+                return new CreateTable(table, ifNotExists, List.of(), List.of(), List.of(), false, at, asQuery);
             }
             throw new FallbackSyntaxException("expected ( after the table name");
         }
         List<FallbackCursor> items = c.parenthesised();
-        if (c.seek(t -> t.isWord("AS") || t.isWord("EXECUTE") || t.isWord("INHERITS")) && !c.peekWord("INHERITS")) {
+        FallbackCursor ahead = c.rest();
+        if (ahead.seek(t -> t.isWord("AS") || t.isWord("EXECUTE") || t.isWord("INHERITS"))
+                && !ahead.peekWord("INHERITS")) {
             // CREATE TABLE t (a, b) AS query: the list names columns whose types come from the query
             c.skipRest();
-            return new CreateTable(table, ifNotExists, List.of(), List.of(), List.of(), null, false, at);
+            return new CreateTable(table, ifNotExists, List.of(), List.of(), List.of(), false, at, asQuery);
         }
         TableElements elements = elements(items, true);
-        QualifiedName parent = elements.like;
+        List<QualifiedName> inherits = new ArrayList<>();
         if (c.acceptWord("INHERITS")) {
-            List<FallbackCursor> parents = c.parenthesised();
-            for (FallbackCursor item : parents) {
-                QualifiedName name = item.qualifiedName();
+            for (FallbackCursor item : c.parenthesised()) {
+                inherits.add(item.qualifiedName());
                 item.expectEnd();
-                if (parent == null) {
-                    parent = name;
-                }
             }
         }
-        c.skipRest();
+        boolean partitioned = partitionBy(c);
+        TableForm form = new TableForm(temporary, elements.likes, null, inherits, false, partitioned, null, unlogged);
         return new CreateTable(
-                table, ifNotExists, elements.columns, elements.keys, elements.foreignKeys, parent, true, at);
+                table, ifNotExists, elements.columns, elements.keys, elements.foreignKeys, true, at, form);
+    }
+
+    /** Whether {@code PARTITION BY} follows (the rest of the statement is skipped). */
+    private static boolean partitionBy(FallbackCursor c) {
+        boolean partitioned = c.seek(t -> t.isWord("PARTITION")) && c.peekWord(1, "BY");
+        c.skipRest();
+        return partitioned;
+    }
+
+    /**
+     * {@code [WITH ...] SELECT ... INTO [TEMP | TEMPORARY | UNLOGGED] [TABLE] name ...} with the cursor at
+     * the start: a table made from the query; {@code null} when the statement is no {@code SELECT} or has no
+     * {@code INTO} at the top level.
+     */
+    static CreateTable selectInto(FallbackCursor c, SourcePosition at) {
+        boolean verb = c.seek(t -> Stream.of("SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "VALUES", "TABLE")
+                .anyMatch(t::isWord));
+        if (!verb || !c.peekWord("SELECT") || !c.seek(t -> t.isWord("INTO"))) {
+            return null;
+        }
+        c.next();
+        boolean temporary = c.acceptWord("TEMP") || c.acceptWord("TEMPORARY");
+        boolean unlogged = !temporary && c.acceptWord("UNLOGGED");
+        c.acceptWord("TABLE");
+        QualifiedName table = c.qualifiedName();
+        c.skipRest();
+        TableForm form = new TableForm(temporary, List.of(), null, List.of(), true, false, null, unlogged);
+        return new CreateTable(table, false, List.of(), List.of(), List.of(), false, at, form);
     }
 
     private static TableElements elements(List<FallbackCursor> items, boolean typeRequired) {
@@ -175,15 +221,8 @@ final class FallbackTableReader {
                 if (constraint.foreignKey() != null) {
                     elements.foreignKeys.add(constraint.foreignKey());
                 }
-            } else if (item.acceptWord("LIKE")) {
-                QualifiedName source = item.qualifiedName();
-                while (item.acceptWord("INCLUDING") || item.acceptWord("EXCLUDING")) {
-                    item.identifier();
-                }
-                item.expectEnd();
-                if (elements.like == null) {
-                    elements.like = source;
-                }
+            } else if (item.peekWord("LIKE")) {
+                elements.likes.add(like(item));
             } else {
                 ColumnDefinition definition = columnDefinition(item, typeRequired);
                 elements.columns.add(definition.column());
@@ -192,6 +231,33 @@ final class FallbackTableReader {
             }
         }
         return elements;
+    }
+
+    /** {@code LIKE source [{INCLUDING | EXCLUDING} {option | ALL}] ...}: later options override earlier ones. */
+    private static Like like(FallbackCursor item) {
+        SourcePosition position = item.expectWord("LIKE").position();
+        QualifiedName source = item.qualifiedName();
+        Set<LikeOption> including = EnumSet.noneOf(LikeOption.class);
+        while (!item.atEnd()) {
+            boolean include = item.expectOneOf("INCLUDING", "EXCLUDING").equals("INCLUDING");
+            SqlToken option = item.next();
+            Set<LikeOption> options;
+            if (option.isWord("ALL")) {
+                options = EnumSet.allOf(LikeOption.class);
+            } else {
+                try {
+                    options = EnumSet.of(LikeOption.valueOf(upper(option)));
+                } catch (IllegalArgumentException e) {
+                    throw new FallbackSyntaxException("unknown LIKE option " + option.text());
+                }
+            }
+            if (include) {
+                including.addAll(options);
+            } else {
+                including.removeAll(options);
+            }
+        }
+        return new Like(source, including, position);
     }
 
     private static boolean startsTableConstraint(FallbackCursor c) {
@@ -597,6 +663,11 @@ final class FallbackTableReader {
                             || next.isWord("TABLESPACE")
                             || next.isWord("LOGGED")
                             || next.isWord("UNLOGGED"))) {
+                if (next.isWord("LOGGED") || next.isWord("UNLOGGED")) {
+                    c.next();
+                    c.expectEnd();
+                    return new SetLogged(next.isWord("LOGGED"), at);
+                }
                 return null;
             }
             throw new FallbackSyntaxException("unknown ALTER TABLE SET action");

@@ -100,13 +100,18 @@ public final class LiquibaseReader {
                 }
             }
         }
+        Path folder = master.toAbsolutePath().normalize().getParent();
         if (root == null) {
-            root = master.getParent();
+            root = folder;
             accessors.add(0, new DirectoryResourceAccessor(root.toFile()));
+        } else if (!folder.equals(root)) {
+            // last: tools whose search path is the master's own folder (Grails, the CLI run there) include by file name
+            accessors.add(new DirectoryResourceAccessor(folder.toFile()));
         }
         List<Path> searchRoots = new ArrayList<>();
         searchRoots.add(root);
         roots.forEach(searchRoots::add);
+        searchRoots.add(folder);
         try (ResourceAccessor accessor = new CompositeResourceAccessor(accessors)) {
             String logical = slashed(root.relativize(master.toAbsolutePath().normalize()));
             Database database = DatabaseFactory.getInstance()
@@ -116,7 +121,11 @@ public final class LiquibaseReader {
             try {
                 changeLog = parser.parse(logical, new ChangeLogParameters(database), accessor);
             } catch (Exception e) {
-                return List.of(problem(master, 1, "Liquibase cannot read this changelog: " + message(e)));
+                return List.of(problem(
+                        master,
+                        1,
+                        "Liquibase cannot read this changelog: " + message(e) + " (refguard looked in "
+                                + searched(searchRoots) + ")"));
             }
             return render(changeLog, database, searchRoots);
         }
@@ -300,7 +309,27 @@ public final class LiquibaseReader {
             cause = cause.getCause();
         }
         String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return text.replaceAll("\\s+", " ").strip();
+        // Liquibase lists the plugin's own class path here: absolute paths of this machine, no help to the user
+        return SEARCH_PATH_LIST
+                .matcher(text)
+                .replaceAll("")
+                .replaceAll("\\s+", " ")
+                .strip();
+    }
+
+    private static final Pattern SEARCH_PATH_LIST = Pattern.compile(
+            "(?s)\\s*in the configured search path:.*?(?:More locations can be added with the 'searchPath' parameter\\.|$)");
+
+    private String searched(List<Path> folders) {
+        List<String> names = new ArrayList<>();
+        for (Path f : folders) {
+            String name = relative.apply(f);
+            String shown = name.isEmpty() ? "." : name;
+            if (Files.isDirectory(f) && !names.contains(shown)) {
+                names.add(shown);
+            }
+        }
+        return String.join(", ", names);
     }
 
     private static String slashed(Path path) {

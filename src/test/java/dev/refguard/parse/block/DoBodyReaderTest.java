@@ -123,6 +123,22 @@ class DoBodyReaderTest {
     }
 
     @Test
+    void selectIntoAssignsVariablesUnlessExecuted() {
+        String file = """
+                DO $$
+                DECLARE n int;
+                BEGIN
+                  SELECT count(*) INTO n FROM t;
+                  EXECUTE 'SELECT * INTO t_copy FROM t';
+                END $$;
+                """;
+        DoBodyReader.Result result = read(file);
+
+        assertThat(read).containsExactly("SELECT * INTO t_copy FROM t");
+        assertThat(result.steps()).singleElement().isInstanceOf(Run.class);
+    }
+
+    @Test
     void executeOfLiteralsAndFormatIsReadAsTheStatementBuilt() {
         String file = """
                 DO $$

@@ -254,58 +254,51 @@ class JSqlParserReaderTest {
         assertThat(table.foreignKeys().get(0).targetColumns()).isEqualTo(ids("id"));
     }
 
-    @Test
-    void readsPartitionOfAsParentTable() {
-        CreateTable table = only(
-                map("CREATE TABLE public.events_2024 PARTITION OF public.events"
-                        + " FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"),
-                CreateTable.class);
-
-        assertThat(table.table()).isEqualTo(name("public", "events_2024"));
-        assertThat(table.likeOrParent()).isEqualTo(name("public", "events"));
-        assertThat(table.columns()).isEmpty();
-        assertThat(table.columnsKnown()).isTrue();
-    }
-
-    @Test
-    void readsKeysDeclaredOnAPartition() {
-        CreateTable table = only(
-                map("CREATE TABLE p1 PARTITION OF t (CONSTRAINT p1_pk PRIMARY KEY (a)) FOR VALUES IN (1)"),
-                CreateTable.class);
-
-        assertThat(table.likeOrParent()).isEqualTo(name(null, "t"));
-        assertThat(table.keys()).extracting(KeySpec::constraintName).containsExactly(Identifier.of("p1_pk"));
-    }
-
-    @Test
-    void readsLikeAsParentTableBesideOwnColumns() {
-        CreateTable table = only(
-                map("CREATE TABLE public.copy (LIKE public.profiles INCLUDING ALL, extra int)"), CreateTable.class);
-
-        assertThat(table.likeOrParent()).isEqualTo(name("public", "profiles"));
-        assertThat(table.columns()).extracting(ColumnSpec::name).containsExactly(Identifier.of("extra"));
-    }
-
-    @Test
-    void readsUnqualifiedInheritsAsParentTable() {
-        CreateTable table = only(map("CREATE TABLE ch (x int) INHERITS (profiles)"), CreateTable.class);
-
-        assertThat(table.likeOrParent()).isEqualTo(name(null, "profiles"));
-    }
-
-    @Test
-    void marksColumnsUnknownForCreateTableAsSelect() {
-        CreateTable table = only(map("CREATE TABLE s AS SELECT * FROM t"), CreateTable.class);
-
-        assertThat(table.columnsKnown()).isFalse();
-        assertThat(table.columns()).isEmpty();
-    }
-
-    @Test
-    void rejectsTwoParentTables() {
-        assertThatThrownBy(() -> map("CREATE TABLE ch (x int) INHERITS (p1, p2)"))
+    /**
+     * The forms that take columns and keys from elsewhere go to the token reader, which gives the replay their
+     * {@code TableForm} (FallbackReaderTest): JSqlParser keeps neither LIKE's INCLUDING options nor more than one
+     * INHERITS parent.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "CREATE TABLE public.events_2024 PARTITION OF public.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
+                "CREATE TABLE p1 PARTITION OF t (CONSTRAINT p1_pk PRIMARY KEY (a)) FOR VALUES IN (1)",
+                "CREATE TABLE public.copy (LIKE public.profiles INCLUDING ALL, extra int)",
+                "CREATE TABLE ch (x int) INHERITS (profiles)",
+                "CREATE TABLE ch (x int) INHERITS (p1, p2)",
+                "CREATE TABLE s AS SELECT * FROM t",
+                "CREATE TEMP TABLE s AS SELECT * FROM t"
+            })
+    void leavesTablesMadeFromOtherTablesToTheTokenReader(String sql) {
+        assertThatThrownBy(() -> map(sql))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("INHERITS");
+                .hasMessageContaining("token reader");
+    }
+
+    @Test
+    void readsTemporaryTables() {
+        CreateTable temp = only(map("CREATE TEMPORARY TABLE t (id int primary key)"), CreateTable.class);
+        CreateTable global = only(map("CREATE GLOBAL TEMP TABLE t (id int)"), CreateTable.class);
+        CreateTable unlogged = only(map("CREATE UNLOGGED TABLE t (id int)"), CreateTable.class);
+        CreateTable plain = only(map("CREATE TABLE t (id int)"), CreateTable.class);
+
+        assertThat(temp.form().temporary()).isTrue();
+        assertThat(temp.columns()).extracting(ColumnSpec::name).containsExactly(Identifier.of("id"));
+        assertThat(global.form().temporary()).isTrue();
+        assertThat(unlogged.form().unlogged()).isTrue();
+        assertThat(unlogged.form().temporary()).isFalse();
+        assertThat(plain.form()).isEqualTo(SchemaChange.TableForm.PLAIN);
+        CreateTable partitioned = only(map("CREATE TABLE p (id int, k int) PARTITION BY LIST (k)"), CreateTable.class);
+        assertThat(partitioned.form().partitioned()).isTrue();
+    }
+
+    @Test
+    void readsSetLoggedAndUnlogged() {
+        assertThat(alter("ALTER TABLE t SET LOGGED").actions())
+                .containsExactly(new SchemaChange.SetLogged(true, at(40, 19)));
+        assertThat(alter("ALTER TABLE t SET UNLOGGED").actions())
+                .containsExactly(new SchemaChange.SetLogged(false, at(40, 19)));
     }
 
     @Test

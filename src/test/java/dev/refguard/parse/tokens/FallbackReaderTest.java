@@ -28,6 +28,7 @@ import dev.refguard.parse.SchemaChange.DropConstraint;
 import dev.refguard.parse.SchemaChange.DropIndex;
 import dev.refguard.parse.SchemaChange.DropSchema;
 import dev.refguard.parse.SchemaChange.DropTable;
+import dev.refguard.parse.SchemaChange.LikeOption;
 import dev.refguard.parse.SchemaChange.RelationKind;
 import dev.refguard.parse.SchemaChange.RenameColumn;
 import dev.refguard.parse.SchemaChange.RenameConstraint;
@@ -120,7 +121,7 @@ class FallbackReaderTest {
                         note text
                     ) INHERITS (public.parent)""", CreateTable.class);
             assertThat(table.table()).isEqualTo(name("public", "child"));
-            assertThat(table.likeOrParent()).isEqualTo(name("public", "parent"));
+            assertThat(table.form().inherits()).containsExactly(name("public", "parent"));
             assertThat(table.columnsKnown()).isTrue();
             assertThat(table.columns()).extracting(ColumnSpec::name).containsExactly(id("id"), id("note"));
             assertThat(table.columns().get(0).primaryKey()).isTrue();
@@ -385,14 +386,19 @@ class FallbackReaderTest {
                       occurred_at WITH OPTIONS NOT NULL,
                       PRIMARY KEY (id, occurred_at)
                     ) FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')""", CreateTable.class);
-            assertThat(table.likeOrParent()).isEqualTo(name("public", "events"));
+            assertThat(table.form().partitionOf()).isEqualTo(name("public", "events"));
+            assertThat(table.form().partitioned()).isFalse();
             assertThat(table.columns()).isEmpty();
             assertThat(table.columnsKnown()).isTrue();
             assertThat(table.keys())
                     .singleElement()
                     .satisfies(key -> assertThat(key.columns()).containsExactly(id("id"), id("occurred_at")));
             CreateTable bare = only("CREATE TABLE p_default PARTITION OF p DEFAULT", CreateTable.class);
-            assertThat(bare.likeOrParent()).isEqualTo(name(null, "p"));
+            assertThat(bare.form().partitionOf()).isEqualTo(name(null, "p"));
+            CreateTable sub = only(
+                    "CREATE TEMP TABLE p1 PARTITION OF p FOR VALUES IN (1) PARTITION BY RANGE (at)", CreateTable.class);
+            assertThat(sub.form().partitioned()).isTrue();
+            assertThat(sub.form().temporary()).isTrue();
         }
 
         @Test
@@ -402,11 +408,27 @@ class FallbackReaderTest {
                     PARTITION BY RANGE (occurred_at) WITH (fillfactor = 70) TABLESPACE fast""", CreateTable.class);
             assertThat(table.columns()).hasSize(2);
             assertThat(table.foreignKeys()).hasSize(1);
-            assertThat(only("CREATE GLOBAL TEMPORARY TABLE tmp (a int) ON COMMIT DROP", CreateTable.class)
-                            .columns())
-                    .hasSize(1);
-            assertThat(only("CREATE TEMP TABLE tmp (a int)", CreateTable.class).table())
-                    .isEqualTo(name(null, "tmp"));
+            assertThat(table.form().partitioned()).isTrue();
+            assertThat(table.form().temporary()).isFalse();
+            assertThat(table.form().unlogged()).isTrue();
+            assertThat(only("CREATE UNLOGGED TABLE c AS SELECT 1", CreateTable.class)
+                            .form()
+                            .unlogged())
+                    .isTrue();
+            assertThat(only("SELECT 1 AS id INTO UNLOGGED c", CreateTable.class)
+                            .form()
+                            .unlogged())
+                    .isTrue();
+            assertThat(onlyAction("ALTER TABLE t SET LOGGED", SchemaChange.SetLogged.class))
+                    .isEqualTo(new SchemaChange.SetLogged(true, new SourcePosition(1, 15)));
+            assertThat(onlyAction("ALTER TABLE t SET UNLOGGED", SchemaChange.SetLogged.class))
+                    .isEqualTo(new SchemaChange.SetLogged(false, new SourcePosition(1, 15)));
+            CreateTable global = only("CREATE GLOBAL TEMPORARY TABLE tmp (a int) ON COMMIT DROP", CreateTable.class);
+            assertThat(global.columns()).hasSize(1);
+            assertThat(global.form().temporary()).isTrue();
+            CreateTable temp = only("CREATE TEMP TABLE tmp (a int)", CreateTable.class);
+            assertThat(temp.table()).isEqualTo(name(null, "tmp"));
+            assertThat(temp.form().temporary()).isTrue();
         }
 
         @Test
@@ -414,11 +436,17 @@ class FallbackReaderTest {
             CreateTable as = only("CREATE TABLE t AS SELECT * FROM u", CreateTable.class);
             assertThat(as.columnsKnown()).isFalse();
             assertThat(as.columns()).isEmpty();
+            assertThat(as.form().asQuery()).isTrue();
+            assertThat(as.form().keysWithoutColumns()).isTrue();
             CreateTable named = only("CREATE TABLE t (a, b) AS SELECT 1, 2", CreateTable.class);
             assertThat(named.columnsKnown()).isFalse();
+            assertThat(named.form().asQuery()).isTrue();
             CreateTable with = only("CREATE TABLE IF NOT EXISTS t WITH (fillfactor=70) AS TABLE u", CreateTable.class);
             assertThat(with.columnsKnown()).isFalse();
             assertThat(with.ifNotExists()).isTrue();
+            CreateTable execute = only("CREATE TEMP TABLE t AS EXECUTE plan (1)", CreateTable.class);
+            assertThat(execute.form().asQuery()).isTrue();
+            assertThat(execute.form().temporary()).isTrue();
         }
 
         @Test
@@ -426,8 +454,88 @@ class FallbackReaderTest {
             CreateTable table = only(
                     "CREATE TABLE copy (LIKE public.profiles INCLUDING ALL EXCLUDING COMMENTS, extra int)",
                     CreateTable.class);
-            assertThat(table.likeOrParent()).isEqualTo(name("public", "profiles"));
+            assertThat(table.form().likes()).singleElement().satisfies(like -> {
+                assertThat(like.source()).isEqualTo(name("public", "profiles"));
+                assertThat(like.including())
+                        .containsExactlyInAnyOrder(
+                                LikeOption.COMPRESSION,
+                                LikeOption.CONSTRAINTS,
+                                LikeOption.DEFAULTS,
+                                LikeOption.GENERATED,
+                                LikeOption.IDENTITY,
+                                LikeOption.INDEXES,
+                                LikeOption.STATISTICS,
+                                LikeOption.STORAGE);
+                assertThat(like.position()).isEqualTo(new SourcePosition(1, 20));
+            });
             assertThat(table.columns()).extracting(ColumnSpec::name).containsExactly(id("extra"));
+        }
+
+        @Test
+        void likeOptionsApplyInOrder() {
+            CreateTable table = only(
+                    "CREATE TABLE copy (LIKE a, LIKE b INCLUDING INDEXES INCLUDING DEFAULTS, LIKE c EXCLUDING ALL"
+                            + " INCLUDING DEFAULTS, LIKE d INCLUDING ALL EXCLUDING INDEXES EXCLUDING CONSTRAINTS)",
+                    CreateTable.class);
+            assertThat(table.form().likes())
+                    .extracting(
+                            SchemaChange.Like::source, like -> like.including().contains(LikeOption.INDEXES))
+                    .containsExactly(
+                            tuple(name(null, "a"), false),
+                            tuple(name(null, "b"), true),
+                            tuple(name(null, "c"), false),
+                            tuple(name(null, "d"), false));
+            assertThat(table.form().likes().get(1).including())
+                    .containsExactlyInAnyOrder(LikeOption.INDEXES, LikeOption.DEFAULTS);
+            assertThat(table.form().likes().get(2).including()).containsExactly(LikeOption.DEFAULTS);
+            assertThat(table.form().likes().get(3).including())
+                    .doesNotContain(LikeOption.INDEXES, LikeOption.CONSTRAINTS)
+                    .contains(LikeOption.DEFAULTS);
+            assertUnreadable("CREATE TABLE copy (LIKE a INCLUDING EVERYTHING)");
+            assertUnreadable("CREATE TABLE copy (LIKE a INCLUDING)");
+        }
+
+        @Test
+        void inheritsTakesEveryParent() {
+            CreateTable table =
+                    only("CREATE TABLE c (x int) INHERITS (a, s.b) WITH (fillfactor = 70)", CreateTable.class);
+            assertThat(table.form().inherits()).containsExactly(name(null, "a"), name("s", "b"));
+            assertThat(table.columns()).extracting(ColumnSpec::name).containsExactly(id("x"));
+        }
+
+        @Test
+        void typedTableKeepsItsKeysButNotItsColumns() {
+            CreateTable table = only(
+                    "CREATE TABLE persons OF person_type (name WITH OPTIONS PRIMARY KEY, UNIQUE (email))",
+                    CreateTable.class);
+            assertThat(table.form().ofType()).isEqualTo(name(null, "person_type"));
+            assertThat(table.columnsKnown()).isFalse();
+            assertThat(table.columns()).isEmpty();
+            assertThat(table.form().keysWithoutColumns()).isTrue();
+            assertThat(table.keys())
+                    .extracting(KeySpec::primary, k -> k.columns().get(0))
+                    .containsExactly(tuple(true, id("name")), tuple(false, id("email")));
+            assertThat(only("CREATE TABLE t OF ty", CreateTable.class).keys()).isEmpty();
+        }
+
+        @Test
+        void selectIntoMakesATableFromTheQuery() {
+            CreateTable into =
+                    only("SELECT id, name INTO TEMP TABLE snapshot FROM users WHERE id > 0", CreateTable.class);
+            assertThat(into.table()).isEqualTo(name(null, "snapshot"));
+            assertThat(into.form().asQuery()).isTrue();
+            assertThat(into.form().temporary()).isTrue();
+            assertThat(into.columnsKnown()).isFalse();
+            CreateTable with = only(
+                    "WITH recent AS (SELECT * FROM events) SELECT * INTO UNLOGGED archive.recent FROM recent",
+                    CreateTable.class);
+            assertThat(with.table()).isEqualTo(name("archive", "recent"));
+            assertThat(with.form().temporary()).isFalse();
+            // an INTO inside parentheses, or one after another verb, makes no table
+            assertThat(FallbackReader.read(statement("SELECT (SELECT 1) FROM t")))
+                    .hasValue(List.of());
+            assertThat(FallbackReader.read(statement("WITH x AS (SELECT 1) INSERT INTO t SELECT * FROM x")))
+                    .isEmpty();
         }
 
         @Test
@@ -790,10 +898,42 @@ class FallbackReaderTest {
                             .ifNotExists())
                     .isFalse();
             assertUnreadable("CREATE SCHEMA AUTHORIZATION CURRENT_USER");
-            assertUnreadable("CREATE SCHEMA s CREATE TABLE t (a int)");
+            assertUnreadable("CREATE SCHEMA s CREATE TABLE t (a int) CREATE FUNCTION f() RETURNS int AS 'select 1'");
+            assertUnreadable("CREATE SCHEMA s CREATE TABLE t AS SELECT 1");
+            assertUnreadable("CREATE SCHEMA s CREATE TABLE t (a int");
             DropSchema drop = only("DROP SCHEMA IF EXISTS a, b CASCADE", DropSchema.class);
             assertThat(drop.schemas()).containsExactly(id("a"), id("b"));
             assertThat(drop.cascade()).isTrue();
+        }
+
+        @Test
+        void readsSchemaElementsInTheOrderPostgresRunsThem() {
+            CreateSchema schema = only("""
+                    CREATE SCHEMA billing AUTHORIZATION postgres
+                      CREATE INDEX invoices_customer_idx ON invoices (customer_id)
+                      CREATE VIEW open_invoices AS SELECT * FROM invoices WHERE NOT paid
+                      GRANT SELECT ON invoices TO reporting
+                      CREATE TABLE invoices (id int PRIMARY KEY, customer_id int REFERENCES customers, paid boolean)
+                      CREATE SEQUENCE invoice_numbers
+                      CREATE TRIGGER t AFTER INSERT ON invoices FOR EACH ROW EXECUTE FUNCTION f()
+                      CREATE TABLE customers (LIKE public.people INCLUDING INDEXES)""", CreateSchema.class);
+            assertThat(schema.schema()).isEqualTo(id("billing"));
+            assertThat(schema.elements())
+                    .extracting(e -> e.getClass().getSimpleName())
+                    .containsExactly(
+                            "CreateRelation",
+                            "CreateTable",
+                            "CreateTable",
+                            "CreateRelation",
+                            "CreateIndex",
+                            "CreateTrigger");
+            assertThat(((CreateTable) schema.elements().get(1)).table()).isEqualTo(name(null, "invoices"));
+            assertThat(((CreateTable) schema.elements().get(1)).position()).isEqualTo(new SourcePosition(5, 3));
+            CreateTable customers = (CreateTable) schema.elements().get(2);
+            assertThat(customers.form().likes())
+                    .singleElement()
+                    .satisfies(like -> assertThat(like.including()).containsExactly(LikeOption.INDEXES));
+            assertThat(((CreateRelation) schema.elements().get(0)).kind()).isEqualTo(RelationKind.SEQUENCE);
         }
 
         @Test

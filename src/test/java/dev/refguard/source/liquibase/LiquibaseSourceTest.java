@@ -200,9 +200,60 @@ class LiquibaseSourceTest {
 
         AnalysisResult result = Engine.analyze(RefguardConfig.defaults(base));
 
-        assertThat(result.findings()).isNotEmpty();
-        assertThat(result.findings().get(0).location().file())
-                .isEqualTo("src/main/resources/db/changelog/db.changelog-master.yaml");
+        assertThat(result.findings()).hasSize(1);
+        Finding finding = result.findings().get(0);
+        assertThat(finding.location().file()).isEqualTo("src/main/resources/db/changelog/db.changelog-master.yaml");
+        // the folders refguard searched, relative; not Liquibase's list of the plugin's jars on this machine
+        assertThat(finding.message())
+                .contains("db/changelog/missing.xml")
+                .contains("refguard looked in src/main/resources, ., src/main/resources/db/changelog)")
+                .doesNotContain(".jar")
+                .doesNotContain(base.toString());
+    }
+
+    @Test
+    void anIncludeByBareFileNameIsFoundBesideTheMaster() throws IOException {
+        write("database/changelog-master.yaml", """
+                databaseChangeLog:
+                  - include:
+                      file: changelog-1.yaml
+                """);
+        write("database/changelog-1.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: dev
+                      changes:
+                        - createTable:
+                            tableName: notes
+                            columns:
+                              - column:
+                                  name: author_id
+                                  type: bigint
+                                  constraints:
+                                    foreignKeyName: fk_notes_author
+                                    references: authors(id)
+                """);
+
+        RefguardConfig defaults = RefguardConfig.defaults(base);
+        AnalysisResult result = Engine.analyze(new RefguardConfig(
+                base,
+                List.of("database/changelog-master.yaml"),
+                defaults.seedPatterns(),
+                defaults.identityTables(),
+                null,
+                List.of(),
+                defaults.managedSchemas(),
+                List.of(),
+                java.util.Map.of(),
+                defaults.encoding(),
+                true,
+                defaults.statementTimeout()));
+
+        assertThat(result.findings())
+                .extracting(f -> f.ruleId() + " " + f.location().file() + ":"
+                        + f.location().line())
+                .containsExactly("missing-reference-target database/changelog-1.yaml:6");
     }
 
     @Test
