@@ -25,6 +25,8 @@ import dev.refguard.schema.TableId;
 import dev.refguard.schema.TableOrigin;
 import dev.refguard.scope.GitChanges;
 import dev.refguard.scope.ReportScope;
+import dev.refguard.source.Dialect;
+import dev.refguard.source.DialectDetection;
 import dev.refguard.source.MigrationFile;
 import dev.refguard.source.MigrationHistory;
 import dev.refguard.source.SourceDiscovery;
@@ -105,10 +107,14 @@ public final class Engine {
         // a file can belong to one history only, but parse each path once regardless
         Map<String, MigrationFile> unique = new LinkedHashMap<>();
         histories.forEach(h -> h.files().forEach(f -> unique.putIfAbsent(f.key(), f)));
+        // README, "Configuration": the parameter, else what the project's own configuration names
+        Dialect dialect = config.dialect() != null
+                ? config.dialect()
+                : DialectDetection.detect(config.baseDir(), config.tools()).orElse(Dialect.POSTGRESQL);
         Map<String, ParsedFile> parsed = new HashMap<>();
         if (!unique.isEmpty()) {
             int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), unique.size()));
-            try (MigrationParser parser = new MigrationParser(config.statementTimeout(), threads)) {
+            try (MigrationParser parser = new MigrationParser(config.statementTimeout(), threads, dialect)) {
                 List<MigrationFile> files = List.copyOf(unique.values());
                 List<ParsedFile> results = parser.parseAll(files, config.encoding());
                 for (ParsedFile file : results) {
@@ -117,7 +123,7 @@ public final class Engine {
             }
         }
 
-        ModelOptions options = modelOptions(config);
+        ModelOptions options = modelOptions(config, dialect);
         Set<TableId> identity = tableIds(config.identityTables());
         TableId canonical = config.canonicalIdentityTable() == null
                         || config.canonicalIdentityTable().isBlank()
@@ -196,12 +202,17 @@ public final class Engine {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    private static ModelOptions modelOptions(RefguardConfig config) {
-        Set<String> managed = config.managedSchemas().stream()
+    private static ModelOptions modelOptions(RefguardConfig config, Dialect dialect) {
+        // Supabase's schemas are PostgreSQL's: on MySQL only the schemas a project names are the platform's
+        List<String> configured =
+                dialect.mysqlFamily() && config.managedSchemas().equals(RefguardConfig.DEFAULT_MANAGED_SCHEMAS)
+                        ? List.<String>of()
+                        : config.managedSchemas();
+        Set<String> managed = configured.stream()
                 .filter(s -> !s.isBlank())
                 .map(s -> s.trim().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
-        return new ModelOptions(managed, tableIds(config.externalTables()), tableIds(config.sharedTables()));
+        return new ModelOptions(managed, tableIds(config.externalTables()), tableIds(config.sharedTables()), dialect);
     }
 
     /**

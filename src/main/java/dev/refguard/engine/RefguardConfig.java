@@ -1,6 +1,7 @@
 package dev.refguard.engine;
 
 import dev.refguard.findings.Severity;
+import dev.refguard.source.Dialect;
 import dev.refguard.source.ToolConfiguration;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,8 @@ import java.util.Map;
  *     version), or {@code null}
  * @param sinceRef fail only on findings in files changed since the merge base with this git ref, or {@code null}
  * @param tools what the build file configures for the migration tools (Flyway, Liquibase), as plain text
+ * @param dialect the database the migrations run on, or {@code null} to take what the project's Flyway, Liquibase or
+ *     Spring configuration names (PostgreSQL when it names none)
  */
 public record RefguardConfig(
         Path baseDir,
@@ -45,7 +48,8 @@ public record RefguardConfig(
         Duration statementTimeout,
         String startAfter,
         String sinceRef,
-        ToolConfiguration tools) {
+        ToolConfiguration tools,
+        Dialect dialect) {
 
     /**
      * The default of {@code seedPatterns}. Sample data counts as seed data only when it says so
@@ -94,6 +98,63 @@ public record RefguardConfig(
         startAfter = startAfter == null || startAfter.isBlank() ? null : startAfter.strip();
         sinceRef = sinceRef == null || sinceRef.isBlank() ? null : sinceRef.strip();
         tools = tools == null ? ToolConfiguration.NONE : tools;
+    }
+
+    /** A configuration whose dialect comes from the project's own configuration. */
+    public RefguardConfig(
+            Path baseDir,
+            List<String> directories,
+            List<String> seedPatterns,
+            List<String> identityTables,
+            String canonicalIdentityTable,
+            List<String> sharedTables,
+            List<String> managedSchemas,
+            List<String> externalTables,
+            Map<String, Severity> severities,
+            Charset encoding,
+            boolean skipModuleDirectories,
+            Duration statementTimeout,
+            String startAfter,
+            String sinceRef,
+            ToolConfiguration tools) {
+        this(
+                baseDir,
+                directories,
+                seedPatterns,
+                identityTables,
+                canonicalIdentityTable,
+                sharedTables,
+                managedSchemas,
+                externalTables,
+                severities,
+                encoding,
+                skipModuleDirectories,
+                statementTimeout,
+                startAfter,
+                sinceRef,
+                tools,
+                null);
+    }
+
+    /** This configuration with {@code dialect} set (tests, and a project that names its database by hand). */
+    public RefguardConfig withDialect(Dialect value) {
+        return new RefguardConfig(
+                baseDir,
+                directories,
+                seedPatterns,
+                identityTables,
+                canonicalIdentityTable,
+                sharedTables,
+                managedSchemas,
+                externalTables,
+                severities,
+                encoding,
+                skipModuleDirectories,
+                statementTimeout,
+                startAfter,
+                sinceRef,
+                tools,
+                value);
     }
 
     /** A configuration that reports the whole history, with what the build file configures for the tools. */

@@ -134,6 +134,19 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
     private String encoding;
 
     /**
+     * The database the migrations run on: {@code postgresql}, {@code mysql} or {@code mariadb}. It decides how the
+     * SQL is read (MySQL's backticks, {@code #} comments, {@code DELIMITER}), how names compare (MySQL keeps table
+     * names' case, not column names') and which foreign keys the server accepts (InnoDB wants integer types of one
+     * size and sign and an index on the referenced columns; MySQL ignores an inline column {@code REFERENCES}).
+     * Default: what the project's {@code flyway-maven-plugin}, {@code liquibase-maven-plugin} or Spring Boot
+     * configuration names by its JDBC URL or driver, else {@code postgresql}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "refguard.dialect")
+    private String dialect;
+
+    /**
      * The time bound of one statement's parse, in milliseconds; a statement that takes longer is reported as
      * {@code unparsed-statement} and the run goes on.
      *
@@ -294,6 +307,7 @@ public abstract class AbstractRefguardMojo extends AbstractMojo {
                 .formats(formatsParameter())
                 .encoding(encoding)
                 .statementTimeout(statementTimeout)
+                .dialect(dialect)
                 .startAfter(startAfter)
                 .sinceRef(sinceRef)
                 .flywayPlugin(PluginConfigurations.of(project, "org.flywaydb", "flyway-maven-plugin"))

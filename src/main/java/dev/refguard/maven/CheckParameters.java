@@ -25,6 +25,7 @@ import java.util.Map;
  * @param flywayPlugin the {@code <configuration>} of the project's {@code flyway-maven-plugin}, as plain text (see
  *     {@link dev.refguard.source.ToolConfiguration}); {@code null} when it has none
  * @param liquibasePlugin the same of its {@code liquibase-maven-plugin}
+ * @param dialect {@code postgresql}, {@code mysql} or {@code mariadb}; unset: what the project's configuration names
  */
 public record CheckParameters(
         List<String> directories,
@@ -42,7 +43,8 @@ public record CheckParameters(
         String startAfter,
         String sinceRef,
         Map<String, String> flywayPlugin,
-        Map<String, String> liquibasePlugin) {
+        Map<String, String> liquibasePlugin,
+        String dialect) {
 
     /** Parameters with nothing set: every value takes its default (README, "Configuration"). */
     public static CheckParameters unset() {
@@ -72,6 +74,7 @@ public record CheckParameters(
         private String sinceRef;
         private Map<String, String> flywayPlugin;
         private Map<String, String> liquibasePlugin;
+        private String dialect;
 
         private Builder() {}
 
@@ -165,6 +168,12 @@ public record CheckParameters(
             return this;
         }
 
+        /** Sets {@code dialect} as the user wrote it. */
+        public Builder dialect(String value) {
+            dialect = value;
+            return this;
+        }
+
         /** Sets {@code startAfter}. */
         public Builder startAfter(String value) {
             startAfter = value;
@@ -195,7 +204,8 @@ public record CheckParameters(
                     startAfter,
                     sinceRef,
                     flywayPlugin,
-                    liquibasePlugin);
+                    liquibasePlugin,
+                    dialect);
         }
     }
 }

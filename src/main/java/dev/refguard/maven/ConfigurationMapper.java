@@ -5,6 +5,7 @@ import dev.refguard.findings.Severity;
 import dev.refguard.report.ReportFormat;
 import dev.refguard.rules.RuleRegistry;
 import dev.refguard.schema.TableId;
+import dev.refguard.source.Dialect;
 import dev.refguard.source.ToolConfiguration;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -67,7 +68,8 @@ public final class ConfigurationMapper {
                 statementTimeout(parameters.statementTimeout()),
                 blankToNull(parameters.startAfter()),
                 blankToNull(parameters.sinceRef()),
-                new ToolConfiguration(parameters.flywayPlugin(), parameters.liquibasePlugin()));
+                new ToolConfiguration(parameters.flywayPlugin(), parameters.liquibasePlugin()),
+                dialect(parameters.dialect()));
         return new CheckSettings(config, formats(parameters.formats(), environment), failOn(parameters.failOn()));
     }
 
@@ -106,6 +108,19 @@ public final class ConfigurationMapper {
             return RuleRegistry.parseSeverities(raw);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("severities", e.getMessage());
+        }
+    }
+
+    /** Unset means the project's own configuration decides (README, "Configuration"). */
+    private static Dialect dialect(String raw) throws ConfigurationException {
+        String value = blankToNull(raw);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Dialect.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("dialect", e.getMessage());
         }
     }
 

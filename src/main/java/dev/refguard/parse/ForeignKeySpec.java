@@ -14,6 +14,7 @@ import java.util.List;
  * @param position where the clause starts ({@code REFERENCES} for inline FKs, {@code CONSTRAINT} or
  *     {@code FOREIGN KEY} for table-level ones)
  * @param targetPosition where the referenced table name stands
+ * @param inline written in a column's definition ({@code col int REFERENCES t}), which MySQL parses and ignores
  */
 public record ForeignKeySpec(
         Identifier constraintName,
@@ -23,9 +24,23 @@ public record ForeignKeySpec(
         String onDelete,
         String onUpdate,
         SourcePosition position,
-        SourcePosition targetPosition) {
+        SourcePosition targetPosition,
+        boolean inline) {
     public ForeignKeySpec {
         columns = List.copyOf(columns);
         targetColumns = List.copyOf(targetColumns);
+    }
+
+    /** A foreign key written as a table constraint or an {@code ADD FOREIGN KEY}. */
+    public ForeignKeySpec(
+            Identifier constraintName,
+            List<Identifier> columns,
+            QualifiedName target,
+            List<Identifier> targetColumns,
+            String onDelete,
+            String onUpdate,
+            SourcePosition position,
+            SourcePosition targetPosition) {
+        this(constraintName, columns, target, targetColumns, onDelete, onUpdate, position, targetPosition, false);
     }
 }

@@ -1,12 +1,15 @@
 package dev.refguard.parse;
 
 import dev.refguard.parse.jsqlparser.JSqlParserRun;
+import dev.refguard.source.Dialect;
 import dev.refguard.source.MigrationFile;
 import dev.refguard.source.SqlText;
 import dev.refguard.split.LineIndex;
+import dev.refguard.split.MysqlLexis;
 import dev.refguard.split.SplitProblem;
 import dev.refguard.split.SplitResult;
 import dev.refguard.split.SqlComment;
+import dev.refguard.split.SqlStatement;
 import dev.refguard.split.StatementSplitter;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -35,6 +38,7 @@ public final class MigrationParser implements AutoCloseable {
     private final JSqlParserRun jsqlParser;
     private final ParseWorkers workers;
     private final StatementReader reader;
+    private final Dialect dialect;
     private final MemoryBudget memory = new MemoryBudget(Runtime.getRuntime().maxMemory() / 8);
 
     /**
@@ -45,9 +49,18 @@ public final class MigrationParser implements AutoCloseable {
      * @param threads worker threads (files are parsed in parallel)
      */
     public MigrationParser(Duration statementTimeout, int threads) {
+        this(statementTimeout, threads, Dialect.POSTGRESQL);
+    }
+
+    /**
+     * Creates the parser of {@code dialect}'s scripts: a MySQL or MariaDB file is first put in PostgreSQL's lexical
+     * form, char for char ({@link MysqlLexis}), and its names follow MySQL's case rules ({@link MysqlNames}).
+     */
+    public MigrationParser(Duration statementTimeout, int threads, Dialect dialect) {
         this.jsqlParser = new JSqlParserRun(statementTimeout);
         this.workers = new ParseWorkers(threads);
-        this.reader = new StatementReader(jsqlParser);
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.reader = new StatementReader(jsqlParser, dialect);
     }
 
     /**
@@ -168,6 +181,14 @@ public final class MigrationParser implements AutoCloseable {
         return parse(file, text, problems);
     }
 
+    /** MySQL's {@code RENAME TABLE a TO b}: a statement PostgreSQL does not have, so not one the splitter knows. */
+    private static boolean renamesTables(SqlStatement statement) {
+        return RENAME_TABLE.matcher(statement.text()).lookingAt();
+    }
+
+    private static final java.util.regex.Pattern RENAME_TABLE =
+            java.util.regex.Pattern.compile("(?i)RENAME\\s+TABLES?\\s");
+
     private static ParsedFile unreadFile(MigrationFile file, String message) {
         return new ParsedFile(file, List.of(), List.of(), List.of(new SplitProblem(message, 1, 1)), 0, 0);
     }
@@ -188,7 +209,8 @@ public final class MigrationParser implements AutoCloseable {
     }
 
     /** Splits and parses one file's text. */
-    private ParsedFile parse(MigrationFile file, String content, List<SplitProblem> readProblems) {
+    private ParsedFile parse(MigrationFile file, String written, List<SplitProblem> readProblems) {
+        String content = dialect.mysqlFamily() ? MysqlLexis.toPostgres(written) : written;
         List<ParsedStatement> statements = new ArrayList<>();
         List<SqlComment> comments = new ArrayList<>();
         List<SplitProblem> problems = new ArrayList<>(readProblems);
@@ -197,7 +219,7 @@ public final class MigrationParser implements AutoCloseable {
         try {
             // statement by statement as they are cut, so no more than one statement's text is held at a time
             SplitResult split = StatementSplitter.split(content, statement -> {
-                if (statement.kind().modelRelevant()) {
+                if (statement.kind().modelRelevant() || (dialect.mysqlFamily() && renamesTables(statement))) {
                     reader.read(statement, false, 0, lines, statements, comments);
                 } else {
                     skipped[0]++; // bulk data is only counted: a record a row would outgrow the heap

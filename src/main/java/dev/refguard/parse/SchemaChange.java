@@ -111,6 +111,9 @@ public sealed interface SchemaChange {
         STORAGE
     }
 
+    /** MySQL's {@code SET FOREIGN_KEY_CHECKS = 0|1}: lasts until the end of the session (the file). */
+    record ForeignKeyChecks(boolean enabled, SourcePosition position) implements SchemaChange {}
+
     /** {@code ALTER TABLE [IF EXISTS] [ONLY] name action, ...}. */
     record AlterTable(QualifiedName table, boolean ifExists, List<AlterAction> actions, SourcePosition position)
             implements SchemaChange {

@@ -3,7 +3,9 @@ package dev.refguard.parse;
 import dev.refguard.parse.block.DoBodyReader;
 import dev.refguard.parse.jsqlparser.JSqlParserRun;
 import dev.refguard.parse.tokens.FallbackReader;
+import dev.refguard.source.Dialect;
 import dev.refguard.split.LineIndex;
+import dev.refguard.split.MysqlLexis;
 import dev.refguard.split.SqlComment;
 import dev.refguard.split.SqlStatement;
 import dev.refguard.split.StatementKind;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 
 /**
  * Chooses the reader of each model-relevant statement and turns its reading into a {@link
@@ -33,9 +36,15 @@ final class StatementReader {
     private static final int MAX_DO_DEPTH = 3;
 
     private final JSqlParserRun jsqlParser;
+    private final Dialect dialect;
 
     StatementReader(JSqlParserRun jsqlParser) {
+        this(jsqlParser, Dialect.POSTGRESQL);
+    }
+
+    StatementReader(JSqlParserRun jsqlParser, Dialect dialect) {
         this.jsqlParser = jsqlParser;
+        this.dialect = dialect;
     }
 
     /** Reads one model-relevant statement (and, for a DO block, the statements in its body) into {@code out}. */
@@ -100,6 +109,25 @@ final class StatementReader {
     /** Reads one model-relevant statement that is not a DO block. */
     private ParsedStatement readStatement(SqlStatement statement, boolean conditional) {
         StatementKind kind = statement.kind();
+        if (dialect.mysqlFamily() && (kind == StatementKind.CREATE_FUNCTION || kind == StatementKind.CREATE_TRIGGER)) {
+            // MySQL's routines and triggers change rows, not tables or keys: nothing of them is modelled
+            return result(statement, conditional, ParseOutcome.PARSED, List.of(), null, List.of());
+        }
+        if (dialect.mysqlFamily() && kind == StatementKind.TRANSACTION) {
+            // MySQL's DDL is not transactional: each statement commits, and a ROLLBACK undoes no table
+            return result(statement, conditional, ParseOutcome.PARSED, List.of(), null, List.of());
+        }
+        if (kind == StatementKind.SET_FOREIGN_KEY_CHECKS) {
+            Matcher m = MysqlLexis.FOREIGN_KEY_CHECKS.matcher(statement.text());
+            List<SchemaChange> changes = List.of();
+            while (m.find()) {
+                String value = m.group(1).toLowerCase(java.util.Locale.ROOT);
+                boolean on = value.equals("1") || value.equals("on") || value.equals("true");
+                changes = List.of(new SchemaChange.ForeignKeyChecks(
+                        on, new SourcePosition(statement.line(), statement.column())));
+            }
+            return result(statement, conditional, ParseOutcome.PARSED, changes, null, List.of());
+        }
         if (kind == StatementKind.CREATE_FUNCTION
                 || kind == StatementKind.CREATE_TRIGGER
                 || kind == StatementKind.SET_SEARCH_PATH
@@ -169,7 +197,7 @@ final class StatementReader {
         }
     }
 
-    private static ParsedStatement result(
+    private ParsedStatement result(
             SqlStatement statement,
             boolean conditional,
             ParseOutcome outcome,
@@ -181,7 +209,7 @@ final class StatementReader {
                 statement.line(),
                 statement.column(),
                 fingerprint(statement.text()),
-                changes,
+                dialect.mysqlFamily() ? MysqlNames.apply(changes) : changes,
                 outcome,
                 problem,
                 touchedTables,

@@ -5,6 +5,7 @@ import dev.refguard.findings.Severity;
 import dev.refguard.parse.Identifier;
 import dev.refguard.schema.ReplayEvent.ReferenceResolved;
 import dev.refguard.schema.TableOrigin;
+import dev.refguard.source.Dialect;
 
 /**
  * The referenced columns are neither the primary key nor a unique key of the target (PostgreSQL rejects
@@ -17,7 +18,9 @@ public final class FkToNonUniqueRule implements Rule {
             "A foreign key references columns that are not the target's primary key or a unique key.",
             "PostgreSQL only accepts FKs to a primary key or unique constraint. Reference the primary key, or add"
                     + " a unique constraint on the referenced columns first. On platform tables (auth.users),"
-                    + " reference the primary key: other unique columns may change.");
+                    + " reference the primary key: other unique columns may change. MySQL 8.4 wants the same (a"
+                    + " non-unique or partial key is refused by restrict_fk_on_non_standard_key); MariaDB accepts any"
+                    + " index whose leading columns are the referenced ones.");
 
     @Override
     public RuleInfo info() {
@@ -30,11 +33,20 @@ public final class FkToNonUniqueRule implements Rule {
             String target = Describe.target(e.wantedTarget(), e.targetColumns());
             if (Boolean.FALSE.equals(e.referencedKeyUnique())) {
                 boolean noKey = e.targetColumns().isEmpty();
+                Dialect dialect = context.dialect();
                 String message = Describe.source(e) + " references " + target
                         + (noKey
                                 ? ", which has no primary key to reference"
-                                : ", which is neither the primary key nor a unique key of "
-                                        + Describe.table(e.wantedTarget()));
+                                : dialect == Dialect.MARIADB
+                                        ? ", and no index of " + Describe.table(e.wantedTarget())
+                                                + " starts with those columns: MariaDB rejects the foreign key"
+                                                + " (errno: 150 \"Foreign key constraint is incorrectly formed\")"
+                                        : ", which is neither the primary key nor a unique key of "
+                                                + Describe.table(e.wantedTarget())
+                                                + (dialect == Dialect.MYSQL
+                                                        ? ": MySQL 8.4 rejects the foreign key"
+                                                                + " (restrict_fk_on_non_standard_key)"
+                                                        : ""));
                 String hint = noKey
                         ? "Add a primary key first: ALTER TABLE "
                                 + e.wantedTarget().sql()

@@ -11,6 +11,7 @@ import dev.refguard.schema.ReplayEvent.StatementRef;
 import dev.refguard.schema.ReplayEvent.TypeCheck;
 import dev.refguard.schema.SqlTypes;
 import dev.refguard.schema.TableId;
+import dev.refguard.source.Dialect;
 import java.util.List;
 
 /**
@@ -29,7 +30,9 @@ public final class FkTypeMismatchRule implements Rule {
                     + " cannot reference bigint, an enum only its own enum; varchar -> text and date -> timestamptz"
                     + " pass, a domain counts as its base type. A number of another type (integer -> bigint) is"
                     + " accepted but can overflow or mismatch: a warning. Give the FK column the referenced"
-                    + " column's type.");
+                    + " column's type. On MySQL and MariaDB (InnoDB) integer types must match in size and sign (INT"
+                    + " cannot reference BIGINT UNSIGNED), CHAR/VARCHAR in character set and collation, TEXT never"
+                    + " references VARCHAR; the server rejects a mismatch with errno 150.");
 
     @Override
     public RuleInfo info() {
@@ -38,14 +41,17 @@ public final class FkTypeMismatchRule implements Rule {
 
     @Override
     public void check(RuleContext context, FindingSink sink) {
-        context.events(ReferenceResolved.class).forEach(e -> compare(e, e, sink));
+        Dialect dialect = context.dialect();
+        context.events(ReferenceResolved.class).forEach(e -> compare(dialect, e, e, sink));
         // a reference only seed files make valid is checked against the table they create: the type is wrong
         // there too, and a fix of the seed-only problem should not reveal it a run later
         context.events(ReferenceUnresolved.class)
-                .forEach(e -> context.resolvedInDevelopment(e).ifPresent(development -> compare(e, development, sink)));
+                .forEach(e -> context.resolvedInDevelopment(e)
+                        .ifPresent(development -> compare(dialect, e, development, sink)));
         context.events(ColumnTypeChanged.class).forEach(e -> {
             for (TypeCheck check : e.checks()) {
                 compare(
+                        dialect,
                         e.at(),
                         "after ALTER COLUMN " + Identifier.sql(e.column()) + " TYPE, ",
                         check.from(),
@@ -59,8 +65,9 @@ public final class FkTypeMismatchRule implements Rule {
         });
     }
 
-    private static void compare(ForeignKeyDeclared e, ReferenceResolved resolved, FindingSink sink) {
+    private static void compare(Dialect dialect, ForeignKeyDeclared e, ReferenceResolved resolved, FindingSink sink) {
         compare(
+                dialect,
                 e.at(),
                 "",
                 e.sourceName(),
@@ -73,6 +80,7 @@ public final class FkTypeMismatchRule implements Rule {
     }
 
     private static void compare(
+            Dialect dialect,
             StatementRef at,
             String prefix,
             TableId source,
@@ -95,13 +103,20 @@ public final class FkTypeMismatchRule implements Rule {
             String message = prefix + Describe.table(source) + "." + Identifier.sql(column) + " is " + from
                     + " but references " + Describe.table(target) + "." + Identifier.sql(targetColumns.get(i))
                     + " of type " + to
-                    + (fit == SqlTypes.Fit.INCOMPATIBLE
-                            ? ": PostgreSQL rejects the foreign key"
-                            : ": PostgreSQL accepts it, but values can fail to match");
-            String hint = "Give the column the referenced type: ALTER TABLE "
-                    + source.sql() + " ALTER COLUMN "
-                    + Identifier.sql(column) + " TYPE " + to + " USING " + Identifier.sql(column) + "::" + to
-                    + "; (or declare it " + to + " in the migration that creates it)";
+                    + (fit != SqlTypes.Fit.INCOMPATIBLE
+                            ? ": PostgreSQL accepts it, but values can fail to match"
+                            : dialect.mysqlFamily()
+                                    ? ": " + dialect.displayName() + " rejects the foreign key: Can't create table `"
+                                            + source.name() + "` (errno: 150 \"Foreign key constraint is incorrectly"
+                                            + " formed\")"
+                                    : ": PostgreSQL rejects the foreign key");
+            String hint = dialect.mysqlFamily()
+                    ? "Give the column the referenced type: ALTER TABLE " + source.name() + " MODIFY " + column + " "
+                            + to + "; (or declare it " + to + " in the migration that creates it)"
+                    : "Give the column the referenced type: ALTER TABLE "
+                            + source.sql() + " ALTER COLUMN "
+                            + Identifier.sql(column) + " TYPE " + to + " USING " + Identifier.sql(column) + "::" + to
+                            + "; (or declare it " + to + " in the migration that creates it)";
             Severity severity = fit == SqlTypes.Fit.INCOMPATIBLE ? Severity.ERROR : Severity.WARNING;
             sink.report(INFO, severity, at, message, hint, false);
         }

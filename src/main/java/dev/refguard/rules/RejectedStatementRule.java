@@ -30,9 +30,15 @@ public final class RejectedStatementRule implements Rule {
         // a statement under a guard refguard cannot evaluate (IF existing_name IS NULL THEN ...) is mostly guarded
         // against exactly this failure: saying PostgreSQL rejects it would be a guess, so the rule stays silent
         context.events(StatementRejected.class).filter(e -> !e.at().uncertain()).forEach(e -> {
-            String message = "PostgreSQL rejects this statement: " + e.message() + " (SQLSTATE "
-                    + e.state().code() + ")"
-                    + (e.uncertain() ? "; a statement refguard could not read may change that" : "");
+            String message = e.state() == SqlState.MYSQL_FK_COLUMN_CHANGE
+                    ? context.dialect().displayName() + " rejects this statement: " + e.message() + " (error 1832)"
+                    : (context.dialect().mysqlFamily()
+                                    ? context.dialect().displayName()
+                                            + " rejects this statement; in PostgreSQL's words: "
+                                    : "PostgreSQL rejects this statement: ")
+                            + e.message() + " (SQLSTATE "
+                            + e.state().code() + ")"
+                            + (e.uncertain() ? "; a statement refguard could not read may change that" : "");
             sink.report(INFO, INFO.defaultSeverity(), e.at(), message, hint(e.state()), e.uncertain());
         });
     }

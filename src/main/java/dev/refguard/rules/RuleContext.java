@@ -76,6 +76,11 @@ public final class RuleContext {
                 + at.position().column();
     }
 
+    /** The server whose rules the replay followed, for the words of messages. */
+    public dev.refguard.source.Dialect dialect() {
+        return production.dialect();
+    }
+
     /** The production replay: schema migrations only. Every rule judges this one. */
     public ReplayResult replay() {
         return production;

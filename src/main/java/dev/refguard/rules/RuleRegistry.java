@@ -19,6 +19,7 @@ public final class RuleRegistry {
             new FkTypeMismatchRule(),
             new IfNotExistsOverSharedRule(),
             new FkToNonUniqueRule(),
+            new IgnoredInlineReferenceRule(),
             new DestructiveOnSharedRule(),
             new MissingUserSyncTriggerRule(),
             new UnenforcedReferenceRule(),

@@ -87,6 +87,18 @@ final class Indexes {
                 .findFirst();
     }
 
+    /**
+     * Whether an index of {@code table} starts with {@code columns}, in that order: what InnoDB on MariaDB needs to
+     * let a foreign key reference them (a non-unique index, or the leading columns of a composite one, will do).
+     */
+    boolean hasLeadingColumns(ModelTable table, List<String> columns) {
+        return !columns.isEmpty()
+                && entries.stream()
+                        .anyMatch(e -> e.table() == table
+                                && e.columns().size() >= columns.size()
+                                && e.columns().subList(0, columns.size()).equals(columns));
+    }
+
     void add(Entry entry) {
         entries.add(entry);
     }

@@ -326,4 +326,13 @@ public sealed interface ReplayEvent {
      * @param reason PostgreSQL's words for this statement's failure
      */
     record Cascade(StatementRef at, StatementRef root, String reason) implements ReplayEvent {}
+
+    /**
+     * MySQL parsed a column's inline {@code REFERENCES} and made no foreign key of it (MySQL's documented
+     * behaviour: "inline REFERENCES specifications ... are parsed but ignored"); MariaDB 10.5+ makes one.
+     *
+     * @param source the table whose column it is
+     * @param spec the reference as written
+     */
+    record ReferenceIgnored(StatementRef at, TableId source, ForeignKeySpec spec) implements ReplayEvent {}
 }

@@ -31,6 +31,7 @@ import dev.refguard.schema.ReplayEvent.StatementRef;
 import dev.refguard.schema.ReplayEvent.TypeCheck;
 import dev.refguard.schema.block.BlockHost;
 import dev.refguard.schema.block.BlockRunner;
+import dev.refguard.source.Dialect;
 import dev.refguard.source.MigrationFile;
 import dev.refguard.source.MigrationHistory;
 import dev.refguard.split.SplitProblem;
@@ -56,6 +57,10 @@ public final class SchemaReplay {
 
     private final MigrationHistory history;
     private final ModelOptions options;
+    /** MySQL's FOREIGN_KEY_CHECKS of the session. */
+    private boolean foreignKeyChecks = true;
+
+    private final List<PendingKey> pendingKeys = new ArrayList<>();
     private final CowCollections.CowMap<TableId, ModelTable> tables = new CowCollections.CowMap<>();
     private final CowCollections.CowList<ModelForeignKey> foreignKeys = new CowCollections.CowList<>();
     private final Indexes indexes = new Indexes();
@@ -102,7 +107,7 @@ public final class SchemaReplay {
         List<ModelTable> finalTables = new ArrayList<>(replay.tables.values());
         finalTables.removeIf(t -> t.id.schema().equals(Schemas.TEMP));
         finalTables.sort(Comparator.comparing(ModelTable::id));
-        return new ReplayResult(history, files, replay.events, finalTables, replay.foreignKeys);
+        return new ReplayResult(history, files, replay.events, finalTables, replay.foreignKeys, options.dialect());
     }
 
     // ---------------------------------------------------------------- files and statements
@@ -210,6 +215,8 @@ public final class SchemaReplay {
 
     /** The end of a file: PostgreSQL rolls back a block left open and drops the session's temporary tables. */
     private void endSession() {
+        declarePendingKeys();
+        foreignKeyChecks = true;
         transaction.rollback();
         searchPath.endTransaction();
         for (ModelTable temp : List.copyOf(tables.values())) {
@@ -272,6 +279,8 @@ public final class SchemaReplay {
             createSchema(c);
         } else if (change instanceof SchemaChange.DropSchema d) {
             dropSchema(d);
+        } else if (change instanceof SchemaChange.ForeignKeyChecks k) {
+            foreignKeyChecks = k.enabled();
         } else if (change instanceof SchemaChange.SetSearchPath s) {
             setSearchPath(s);
         } else if (change instanceof SchemaChange.Truncate t) {
@@ -517,11 +526,12 @@ public final class SchemaReplay {
     /** A column as PostgreSQL makes it: its type bound now, through the search path of this moment. */
     private ModelColumn column(String name, String writtenType, String defaultExpression) {
         return new ModelColumn(
-                name,
-                writtenType,
-                SqlTypes.normalize(writtenType),
-                defaultExpression,
-                typeCatalog.resolve(writtenType, path()));
+                name, writtenType, SqlTypes.normalize(writtenType), defaultExpression, typeKey(writtenType));
+    }
+
+    /** The key FK types are compared by: PostgreSQL's type as bound through the path, or InnoDB's. */
+    private String typeKey(String writtenType) {
+        return options.dialect().mysqlFamily() ? MysqlTypes.key(writtenType) : typeCatalog.resolve(writtenType, path());
     }
 
     private static ModelTable snap(ModelTable table) {
@@ -805,12 +815,22 @@ public final class SchemaReplay {
     }
 
     private void declareForeignKey(ModelTable source, ForeignKeySpec spec) {
+        if (spec.inline() && options.dialect() == Dialect.MYSQL) {
+            // MySQL parses a column's REFERENCES and ignores it: no FK, no check, no error
+            events.add(new ReplayEvent.ReferenceIgnored(ref(spec.position()), source.id, spec));
+            return;
+        }
         List<String> sourceColumns =
                 spec.columns().stream().map(Identifier::folded).toList();
         ModelTable target = find(spec.target());
         TableId wantedTarget = target != null ? target.id : wanted(spec.target());
         StatementRef at = ref(spec.targetPosition() != null ? spec.targetPosition() : spec.position());
         List<MissingColumn> missing = new ArrayList<>(missingColumns(source, spec.columns()));
+        if (target == null && !foreignKeyChecks && options.dialect().mysqlFamily()) {
+            // FOREIGN_KEY_CHECKS=0: InnoDB takes the name now and the table may come later in the session
+            pendingKeys.add(new PendingKey(source, spec, statement, uncertain));
+            return;
+        }
         if (target == null) {
             events.add(new ReplayEvent.ReferenceUnresolved(
                     at,
@@ -844,6 +864,13 @@ public final class SchemaReplay {
             // a table made from a query has no keys but those added later, whatever its columns are
             boolean keysKnown = target.keysKnown() && !target.incomplete && missingTarget.isEmpty();
             unique = target.isUniqueKey(targetColumns) ? Boolean.TRUE : keysKnown ? Boolean.FALSE : null;
+            if (options.dialect() == Dialect.MARIADB
+                    && (indexes.hasLeadingColumns(target, targetColumns)
+                            || startsWith(target.primaryKey, targetColumns))) {
+                // MariaDB's InnoDB takes any index whose leading columns are the referenced ones; MySQL 8.4 wants a
+                // whole unique key (restrict_fk_on_non_standard_key, on by default)
+                unique = Boolean.TRUE;
+            }
         }
         List<String> sourceTypes = typesOf(source, sourceColumns);
         List<String> targetTypes = typesOf(target, targetColumns);
@@ -872,7 +899,9 @@ public final class SchemaReplay {
         if (accepted && !deferrableOnly && persistence == null) {
             String name = spec.constraintName() != null
                     ? spec.constraintName().folded()
-                    : constraintNames.choose(source.id.schema(), source.id.name(), sourceColumns, "fkey");
+                    : options.dialect().mysqlFamily()
+                            ? innodbName(source)
+                            : constraintNames.choose(source.id.schema(), source.id.name(), sourceColumns, "fkey");
             if (spec.constraintName() != null) {
                 constraintNames.use(source.id.schema(), name);
             }
@@ -939,6 +968,60 @@ public final class SchemaReplay {
         } else {
             statements.fail(at);
         }
+    }
+
+    /** A foreign key declared while {@code FOREIGN_KEY_CHECKS=0}, whose table did not exist yet. */
+    private record PendingKey(ModelTable source, ForeignKeySpec spec, ParsedStatement statement, boolean uncertain) {}
+
+    /**
+     * At the end of the session, each FK declared with checks off to a table that did not exist is declared again:
+     * to the table as it now is (a dump creates tables in name order, not in dependency order), or, with none, as
+     * a reference to a missing table.
+     */
+    private void declarePendingKeys() {
+        ParsedStatement current = statement;
+        boolean wasUncertain = uncertain;
+        List<PendingKey> pending = List.copyOf(pendingKeys);
+        pendingKeys.clear();
+        foreignKeyChecks = true;
+        for (PendingKey key : pending) {
+            if (tables.get(key.source().id) != key.source()) {
+                continue; // dropped or replaced since: its FKs went with it
+            }
+            statement = key.statement();
+            uncertain = key.uncertain();
+            statements.start();
+            declareForeignKey(key.source(), key.spec());
+            statements.finish();
+        }
+        statement = current;
+        uncertain = wasUncertain;
+    }
+
+    private static boolean sameWrittenType(String a, String b) {
+        return a != null && b != null && a.replaceAll("\\s+", "").equalsIgnoreCase(b.replaceAll("\\s+", ""));
+    }
+
+    /** InnoDB names an unnamed FK {@code <table>_ibfk_<n>}, one more than the table's highest such number. */
+    private static String innodbName(ModelTable source) {
+        String prefix = source.id.name() + "_ibfk_";
+        int highest = 0;
+        for (ModelForeignKey fk : source.foreignKeys) {
+            if (fk.name.startsWith(prefix)) {
+                try {
+                    highest = Math.max(highest, Integer.parseInt(fk.name.substring(prefix.length())));
+                } catch (NumberFormatException e) {
+                    // a name of the user's that only looks like InnoDB's
+                }
+            }
+        }
+        return prefix + (highest + 1);
+    }
+
+    private static boolean startsWith(List<String> columns, List<String> leading) {
+        return !leading.isEmpty()
+                && columns.size() >= leading.size()
+                && columns.subList(0, leading.size()).equals(leading);
     }
 
     private static boolean hasConstraint(ModelTable table, String name) {
@@ -1073,7 +1156,8 @@ public final class SchemaReplay {
                         fk.onDelete(),
                         fk.onUpdate(),
                         fk.position(),
-                        fk.targetPosition());
+                        fk.targetPosition(),
+                        fk.inline());
             }
             declareForeignKey(table, fk);
         }
@@ -1273,7 +1357,23 @@ public final class SchemaReplay {
             missingColumn(table, col, change.position());
             return;
         }
-        table.columns.put(col, column.withType(change.type(), typeCatalog.resolve(change.type(), path())));
+        if (options.dialect().mysqlFamily()
+                && foreignKeyChecks
+                && !sameWrittenType(column.writtenType(), change.type())) {
+            // InnoDB refuses to change the type of a column an FK in force uses, on either side, even to a wider one
+            for (ModelForeignKey fk : foreignKeys) {
+                if ((fk.from == table && fk.fromColumns.contains(col))
+                        || (fk.to == table && fk.toColumns.contains(col))) {
+                    reject(
+                            change.position(),
+                            SqlState.MYSQL_FK_COLUMN_CHANGE,
+                            "Cannot change column '" + col + "': used in a foreign key constraint '" + fk.name + "'",
+                            false);
+                    return;
+                }
+            }
+        }
+        table.columns.put(col, column.withType(change.type(), typeKey(change.type())));
         // PostgreSQL re-checks the FKs in force on either side; dropped ones are not checked
         List<TypeCheck> checks = new ArrayList<>();
         for (ModelForeignKey fk : foreignKeys) {

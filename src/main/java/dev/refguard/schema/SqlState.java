@@ -28,7 +28,12 @@ public enum SqlState {
     /** {@code RAISE EXCEPTION} without an SQLSTATE. */
     RAISE_EXCEPTION("P0001"),
     /** An error whose code the model does not know (the statement may still be rejected). */
-    OTHER("XX000");
+    OTHER("XX000"),
+    /**
+     * MySQL's and MariaDB's error 1832 (HY000), "Cannot change column 'c': used in a foreign key constraint": a
+     * column's type changes while an FK on it is in force.
+     */
+    MYSQL_FK_COLUMN_CHANGE("HY000");
 
     private final String code;
 

@@ -216,6 +216,9 @@ public final class SqlTypes {
 
     /** The type as a message names it: a user-defined type by its qualified name, a built-in one as is. */
     public static String display(String key) {
+        if (MysqlTypes.isKey(key)) {
+            return MysqlTypes.display(key);
+        }
         UserKind kind = key == null ? null : userKind(key);
         return kind == null ? key : key.substring(kind.word.length() + 1);
     }
@@ -227,6 +230,9 @@ public final class SqlTypes {
     public static Fit fit(String from, String to) {
         if (from == null || to == null) {
             return Fit.UNKNOWN;
+        }
+        if (MysqlTypes.isKey(from) || MysqlTypes.isKey(to)) {
+            return MysqlTypes.isKey(from) && MysqlTypes.isKey(to) ? MysqlTypes.fit(from, to) : Fit.UNKNOWN;
         }
         UserKind fromKind = userKind(from);
         UserKind toKind = userKind(to);

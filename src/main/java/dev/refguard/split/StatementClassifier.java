@@ -114,7 +114,8 @@ final class StatementClassifier {
             case "CREATE" -> create(words);
             case "ALTER" -> alter(words);
             case "DROP" -> drop(words);
-            case "SET" -> set(words);
+            case "SET" ->
+                MysqlLexis.FOREIGN_KEY_CHECKS.matcher(text).find() ? StatementKind.SET_FOREIGN_KEY_CHECKS : set(words);
             case "SELECT" ->
                 isSetConfigSearchPath(text)
                         ? StatementKind.SET_SEARCH_PATH

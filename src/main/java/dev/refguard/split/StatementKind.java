@@ -24,6 +24,11 @@ public enum StatementKind {
     DROP_SCHEMA(true),
     /** {@code SET search_path}, and {@code SELECT pg_catalog.set_config('search_path', ...)} as pg_dump writes it. */
     SET_SEARCH_PATH(true),
+    /**
+     * MySQL's {@code SET FOREIGN_KEY_CHECKS = 0|1} (also as mysqldump writes it): while off, a foreign key may name a
+     * table created later.
+     */
+    SET_FOREIGN_KEY_CHECKS(true),
     /** {@code DO $$ ... $$}: the body is analysed as if it runs. */
     DO_BLOCK(true),
     CREATE_FUNCTION(true),

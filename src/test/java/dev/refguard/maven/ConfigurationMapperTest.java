@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.refguard.engine.RefguardConfig;
 import dev.refguard.findings.Severity;
 import dev.refguard.report.ReportFormat;
+import dev.refguard.source.Dialect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -174,6 +175,28 @@ class ConfigurationMapperTest {
         assertThatThrownBy(() -> map(CheckParameters.builder().failOn("fatal").build()))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("invalid parameter 'failOn': unknown value 'fatal'; valid: error, warning, info, never");
+    }
+
+    @Test
+    void unknownDialectNamesTheParameterTheValueAndTheValidOnes() {
+        assertThatThrownBy(() -> map(CheckParameters.builder().dialect("oracle").build()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("invalid parameter 'dialect': unknown dialect 'oracle'; valid: postgresql, mysql, mariadb");
+    }
+
+    @Test
+    void dialectIsReadWithoutCaseAndUnsetMeansDetected() throws ConfigurationException {
+        assertThat(map(CheckParameters.builder().dialect(" MariaDB ").build())
+                        .config()
+                        .dialect())
+                .isEqualTo(Dialect.MARIADB);
+        assertThat(map(CheckParameters.builder().dialect("mysql").build())
+                        .config()
+                        .dialect())
+                .isEqualTo(Dialect.MYSQL);
+        assertThat(map(CheckParameters.unset()).config().dialect()).isNull();
+        assertThat(map(CheckParameters.builder().dialect("").build()).config().dialect())
+                .isNull();
     }
 
     @Test

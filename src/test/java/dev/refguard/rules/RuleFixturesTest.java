@@ -6,6 +6,7 @@ import dev.refguard.engine.AnalysisResult;
 import dev.refguard.engine.Engine;
 import dev.refguard.engine.RefguardConfig;
 import dev.refguard.findings.Finding;
+import dev.refguard.source.Dialect;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -29,7 +30,10 @@ import org.junit.jupiter.api.TestFactory;
  */
 class RuleFixturesTest {
     private static final Path ROOT = Path.of("src/test/resources/fixtures/rules");
-    private static final Pattern MARKER = Pattern.compile("--\\s*expect:\\s*([a-z0-9:, -]+)");
+    /** MySQL and MariaDB histories, each with its {@code dialect} in {@code refguard.properties}. */
+    private static final Path MYSQL = Path.of("src/test/resources/fixtures/mysql");
+
+    private static final Pattern MARKER = Pattern.compile("(?:--|#)\\s*expect:\\s*([a-z0-9:, -]+)");
 
     @TestFactory
     Stream<DynamicTest> everyFixtureGetsExactlyItsMarkedFindings() throws IOException {
@@ -40,6 +44,20 @@ class RuleFixturesTest {
         assertThat(cases).as("fixture cases").hasSizeGreaterThan(20);
         return cases.stream()
                 .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyMysqlFixtureGetsExactlyItsMarkedFindings() throws IOException {
+        List<Path> cases;
+        try (Stream<Path> dirs = Files.list(MYSQL)) {
+            cases = dirs.filter(Files::isDirectory).sorted().toList();
+        }
+        assertThat(cases).as("MySQL fixture cases").isNotEmpty();
+        return cases.stream()
+                .map(dir -> DynamicTest.dynamicTest("mysql/" + dir.getFileName(), () -> {
+                    assertThat(config(dir).dialect()).as("dialect of %s", dir).isNotNull();
+                    check(dir);
+                }));
     }
 
     private static void check(Path dir) throws IOException {
@@ -70,18 +88,19 @@ class RuleFixturesTest {
             p.load(r);
         }
         return new RefguardConfig(
-                defaults.baseDir(),
-                defaults.directories(),
-                defaults.seedPatterns(),
-                list(p, "identityTables", defaults.identityTables()),
-                p.getProperty("canonicalIdentityTable"),
-                list(p, "sharedTables", defaults.sharedTables()),
-                list(p, "managedSchemas", defaults.managedSchemas()),
-                list(p, "externalTables", defaults.externalTables()),
-                defaults.severities(),
-                defaults.encoding(),
-                false,
-                defaults.statementTimeout());
+                        defaults.baseDir(),
+                        defaults.directories(),
+                        defaults.seedPatterns(),
+                        list(p, "identityTables", defaults.identityTables()),
+                        p.getProperty("canonicalIdentityTable"),
+                        list(p, "sharedTables", defaults.sharedTables()),
+                        list(p, "managedSchemas", defaults.managedSchemas()),
+                        list(p, "externalTables", defaults.externalTables()),
+                        defaults.severities(),
+                        defaults.encoding(),
+                        false,
+                        defaults.statementTimeout())
+                .withDialect(p.getProperty("dialect") == null ? null : Dialect.parse(p.getProperty("dialect")));
     }
 
     private static List<String> list(Properties p, String key, List<String> fallback) {

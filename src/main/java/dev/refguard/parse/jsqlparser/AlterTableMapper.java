@@ -152,10 +152,22 @@ final class AlterTableMapper extends TableElementMapper {
             case ADD -> add(expression, segment, position);
             case ALTER -> alterColumn(expression, segment, position);
             case UNSPECIFIC -> unspecific(segment, position);
+            case MODIFY, CHANGE -> modifyColumn(expression, operation, segment, position);
             case ENABLE_ROW_LEVEL_SECURITY,
                     DISABLE_ROW_LEVEL_SECURITY,
                     FORCE_ROW_LEVEL_SECURITY,
-                    NO_FORCE_ROW_LEVEL_SECURITY -> List.of();
+                    NO_FORCE_ROW_LEVEL_SECURITY,
+                    // MySQL's table options and maintenance: no column, key or name changes
+                    ENGINE,
+                    ALGORITHM,
+                    LOCK,
+                    COMMENT,
+                    COMMENT_WITH_EQUAL_SIGN,
+                    SET_TABLE_OPTION,
+                    KEY_BLOCK_SIZE,
+                    DISABLE_KEYS,
+                    ENABLE_KEYS,
+                    FORCE -> List.of();
             default -> throw unreadable("ALTER TABLE action " + operation + " is not mapped");
         };
     }
@@ -322,6 +334,42 @@ final class AlterTableMapper extends TableElementMapper {
         throw unreadable("ALTER COLUMN action is not mapped");
     }
 
+    /**
+     * MySQL's {@code MODIFY [COLUMN] c type ...} and {@code CHANGE [COLUMN] old new type ...}: the column gets the
+     * new definition's type (and, for CHANGE, its new name); the type is checked against the FKs in force as an
+     * {@code ALTER COLUMN ... TYPE} is.
+     */
+    private List<AlterAction> modifyColumn(
+            AlterExpression expression, AlterOperation operation, int[] segment, SourcePosition position) {
+        requireLeading(segment, operation.name());
+        List<AlterExpression.ColumnDataType> types = expression.getColDataTypeList();
+        if (types == null || types.size() != 1 || types.get(0).getColDataType() == null) {
+            throw unreadable(operation + " without one column definition in the AST");
+        }
+        int i = segment[0] + 1;
+        if (tokens.get(i).isWord("COLUMN")) {
+            i++;
+        }
+        List<AlterAction> actions = new ArrayList<>();
+        Identifier column = identifier(types.get(0).getColumnName());
+        if (operation == AlterOperation.CHANGE) {
+            String oldName =
+                    expression.getColumnOldName() != null ? expression.getColumnOldName() : expression.getColOldName();
+            if (oldName == null) {
+                throw unreadable("CHANGE without the old column name");
+            }
+            Identifier from = identifier(oldName);
+            requireNameToken(i, from);
+            i++;
+            if (!from.text().equalsIgnoreCase(column.text())) {
+                actions.add(new RenameColumn(from, column, position));
+            }
+        }
+        requireNameToken(i, column);
+        actions.add(new AlterColumnType(column, typeText(types.get(0).getColDataType(), i + 1, segment[1]), position));
+        return actions;
+    }
+
     /** Actions JSqlParser keeps only as text ({@code UNSPECIFIC}): read from the tokens. */
     private List<AlterAction> unspecific(int[] segment, SourcePosition position) {
         if (wordsAt(segment[0], "SET", "SCHEMA")) {
@@ -344,11 +392,13 @@ final class AlterTableMapper extends TableElementMapper {
         throw unreadable("ALTER TABLE action '" + tokens.get(segment[0]).text() + " ...' is not mapped");
     }
 
-    /** {@code ALTER TABLE a RENAME TO b}, which JSqlParser reads as a statement of its own. */
+    /**
+     * {@code ALTER TABLE a RENAME TO b}, which JSqlParser reads as a statement of its own, and MySQL's {@code RENAME
+     * TABLE a TO b, c TO d} (PostgreSQL has no such statement; the splitter sends it here only as MySQL's).
+     */
     List<SchemaChange> renameTableStatement(RenameTableStatement rename) {
-        if (!wordsAt(0, "ALTER", "TABLE")) {
-            // RENAME TABLE a TO b is MySQL; PostgreSQL has no such statement
-            throw unreadable("RENAME TABLE is not PostgreSQL");
+        if (!wordsAt(0, "ALTER", "TABLE") && !wordsAt(0, "RENAME", "TABLE")) {
+            throw unreadable("unexpected RENAME statement");
         }
         List<SchemaChange> changes = new ArrayList<>();
         for (Map.Entry<Table, Table> entry : rename.getTableNames()) {

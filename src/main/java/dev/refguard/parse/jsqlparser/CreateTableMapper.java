@@ -21,6 +21,19 @@ final class CreateTableMapper extends TableElementMapper {
         super(text);
     }
 
+    /**
+     * The table, then an index for each of MySQL's inline {@code KEY}/{@code INDEX} elements (InnoDB lets a foreign
+     * key use a non-unique index; MariaDB lets one reference it).
+     */
+    List<SchemaChange> createTableAndIndexes(CreateTable ct) {
+        List<SchemaChange> out = new ArrayList<>();
+        out.add(createTable(ct));
+        out.addAll(inlineIndexes);
+        return out;
+    }
+
+    private final List<SchemaChange> inlineIndexes = new ArrayList<>();
+
     SchemaChange createTable(CreateTable ct) {
         if (tokens.isEmpty() || !tokens.get(0).isWord("CREATE")) {
             throw unreadable("CREATE TABLE text does not start with CREATE");
@@ -91,6 +104,14 @@ final class CreateTableMapper extends TableElementMapper {
                 throw unreadable("LIKE is read by the token reader");
             } else if (element instanceof ForeignKeyIndex fk) {
                 foreignKeys.add(tableForeignKey(fk, segment));
+            } else if (element instanceof Index index && index.getKind() == Index.Kind.INDEX) {
+                // MySQL's KEY name (columns) / INDEX (columns): a plain index made with the table
+                inlineIndexes.add(new SchemaChange.CreateIndex(
+                        index.getName() == null ? null : identifier(index.getName()),
+                        table,
+                        plainColumns(index.getColumns(), "INDEX"),
+                        false,
+                        text.position(tokens.get(segment[0]))));
             } else if (element instanceof Index index) {
                 KeySpec key = key(index, segment);
                 if (key != null) {

@@ -81,7 +81,7 @@ public final class JSqlParserReader {
 
     private static List<SchemaChange> read(Statement ast, StatementText text) {
         if (ast instanceof CreateTable createTable) {
-            return List.of(new CreateTableMapper(text).createTable(createTable));
+            return new CreateTableMapper(text).createTableAndIndexes(createTable);
         } else if (ast instanceof Alter alter) {
             return List.of(new AlterTableMapper(text).alterTable(alter));
         } else if (ast instanceof RenameTableStatement rename) {

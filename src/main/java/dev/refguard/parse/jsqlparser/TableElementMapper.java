@@ -71,7 +71,7 @@ abstract sealed class TableElementMapper extends AstMapper permits CreateTableMa
         if (at >= segment[0] + 2 && tokens.get(at - 2).isWord("CONSTRAINT")) {
             constraintName = nameToken(at - 1);
         }
-        return foreignKey(
+        ForeignKeySpec fk = foreignKey(
                 constraintName,
                 List.of(columnName),
                 reference.getTable(),
@@ -80,6 +80,16 @@ abstract sealed class TableElementMapper extends AstMapper permits CreateTableMa
                 reference.getReferentialAction(ReferentialAction.Type.UPDATE),
                 at,
                 segment);
+        return new ForeignKeySpec(
+                fk.constraintName(),
+                fk.columns(),
+                fk.target(),
+                fk.targetColumns(),
+                fk.onDelete(),
+                fk.onUpdate(),
+                fk.position(),
+                fk.targetPosition(),
+                true);
     }
 
     ForeignKeySpec tableForeignKey(ForeignKeyIndex fk, int[] segment) {
@@ -136,8 +146,12 @@ abstract sealed class TableElementMapper extends AstMapper permits CreateTableMa
 
     KeySpec key(Index index, int[] segment) {
         Index.Kind kind = index.getKind();
-        if (kind == Index.Kind.CHECK || kind == Index.Kind.EXCLUDE) {
-            // CHECK constrains values only; an exclusion constraint cannot back a foreign key
+        if (kind == Index.Kind.CHECK
+                || kind == Index.Kind.EXCLUDE
+                || kind == Index.Kind.FULLTEXT
+                || kind == Index.Kind.SPATIAL) {
+            // CHECK constrains values only; an exclusion constraint, or MySQL's FULLTEXT and SPATIAL indexes, cannot
+            // back a foreign key
             return null;
         }
         if (kind != Index.Kind.PRIMARY_KEY && kind != Index.Kind.UNIQUE) {
@@ -177,10 +191,28 @@ abstract sealed class TableElementMapper extends AstMapper permits CreateTableMa
             }
             fromText = nameToken(segment[0] + 1);
         }
+        if (astName != null && fromText == null && mysqlIndexName(astName, segment)) {
+            // MySQL's UNIQUE KEY name (columns): the index's name, written after KEY or INDEX
+            return identifier(astName);
+        }
         if (astName != null && !identifier(astName).equals(fromText)) {
             throw unreadable("constraint name differs between text and AST");
         }
         return fromText;
+    }
+
+    /** Whether {@code UNIQUE KEY|INDEX name} or {@code ADD UNIQUE name} names the index {@code astName}. */
+    private boolean mysqlIndexName(String astName, int[] segment) {
+        Identifier name = identifier(astName);
+        for (int i = segment[0]; i + 1 < segment[1]; i++) {
+            Token token = tokens.get(i);
+            if ((token.isWord("KEY") || token.isWord("INDEX") || token.isWord("UNIQUE"))
+                    && tokens.get(i + 1).isName()
+                    && tokens.get(i + 1).identifier().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String action(ReferentialAction action) {

@@ -332,7 +332,7 @@ final class FallbackTableReader {
                 c.skipGroup();
                 noInherit(c);
             } else if (keyword.isWord("REFERENCES")) {
-                foreignKeys.add(references(c, constraintName, List.of(name), keyword.position()));
+                foreignKeys.add(references(c, constraintName, List.of(name), keyword.position(), true));
             } else if (keyword.isWord("GENERATED")) {
                 generated(c);
             } else if (keyword.isWord("COLLATE")) {
@@ -440,7 +440,7 @@ final class FallbackTableReader {
             c.expectWord("KEY");
             List<Identifier> columns = columnList(c);
             c.expectWord("REFERENCES");
-            foreignKey = references(c, name, columns, start.position());
+            foreignKey = references(c, name, columns, start.position(), false);
         } else if (keyword.isWord("CHECK")) {
             c.skipGroup();
             noInherit(c);
@@ -514,7 +514,7 @@ final class FallbackTableReader {
      * cursor just past {@code REFERENCES}.
      */
     private static ForeignKeySpec references(
-            FallbackCursor c, Identifier name, List<Identifier> columns, SourcePosition position) {
+            FallbackCursor c, Identifier name, List<Identifier> columns, SourcePosition position, boolean inline) {
         SqlToken targetToken = c.peek();
         QualifiedName target = c.qualifiedName();
         List<Identifier> targetColumns = c.peekSymbol("(") ? columnList(c) : List.of();
@@ -532,7 +532,7 @@ final class FallbackTableReader {
             }
         }
         return new ForeignKeySpec(
-                name, columns, target, targetColumns, onDelete, onUpdate, position, targetToken.position());
+                name, columns, target, targetColumns, onDelete, onUpdate, position, targetToken.position(), inline);
     }
 
     /** A referential action; PostgreSQL 15 allows a column list after SET NULL / SET DEFAULT. */
@@ -612,6 +612,12 @@ final class FallbackTableReader {
             return new AddColumn(definition.column(), ifNotExists, foreignKey, at);
         }
         if (c.acceptWord("DROP")) {
+            if (c.acceptWords("FOREIGN", "KEY")) {
+                // MySQL's ALTER TABLE t DROP FOREIGN KEY name: the constraint goes, its index stays
+                Identifier name = c.identifier();
+                c.expectEnd();
+                return new DropConstraint(name, false, at);
+            }
             if (c.acceptWord("CONSTRAINT")) {
                 boolean ifExists = c.acceptWords("IF", "EXISTS");
                 Identifier name = c.identifier();

@@ -1,0 +1,8 @@
+CREATE TABLE authors (
+  id INT NOT NULL PRIMARY KEY
+) ENGINE=InnoDB;
+
+CREATE TABLE books (
+  id INT NOT NULL PRIMARY KEY,
+  author_id INT NOT NULL REFERENCES authors(id)
+) ENGINE=InnoDB;
