@@ -57,7 +57,7 @@ public final class MigrationParser implements AutoCloseable {
      * form, char for char ({@link MysqlLexis}), and its names follow MySQL's case rules ({@link MysqlNames}).
      */
     public MigrationParser(Duration statementTimeout, int threads, Dialect dialect) {
-        this.jsqlParser = new JSqlParserRun(statementTimeout);
+        this.jsqlParser = new JSqlParserRun(statementTimeout, dialect.mysqlFamily());
         this.workers = new ParseWorkers(threads);
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.reader = new StatementReader(jsqlParser, dialect);

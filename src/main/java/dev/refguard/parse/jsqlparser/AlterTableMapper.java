@@ -85,8 +85,16 @@ final class AlterTableMapper extends TableElementMapper {
             List.of("SET", "CACHE"),
             List.of("SET", "CYCLE"));
 
+    /** Whether MySQL's own ALTER TABLE actions ({@code MODIFY}, {@code CHANGE}) are read: a MySQL or MariaDB file. */
+    private final boolean mysqlActions;
+
     AlterTableMapper(StatementText text) {
+        this(text, false);
+    }
+
+    AlterTableMapper(StatementText text, boolean mysqlActions) {
         super(text);
+        this.mysqlActions = mysqlActions;
     }
 
     SchemaChange alterTable(Alter alter) {
@@ -341,6 +349,10 @@ final class AlterTableMapper extends TableElementMapper {
      */
     private List<AlterAction> modifyColumn(
             AlterExpression expression, AlterOperation operation, int[] segment, SourcePosition position) {
+        if (!mysqlActions) {
+            // PostgreSQL has no such action: it rejects the statement with a syntax error
+            throw unreadable("ALTER TABLE ... " + operation.name() + " is MySQL's, not PostgreSQL's");
+        }
         requireLeading(segment, operation.name());
         List<AlterExpression.ColumnDataType> types = expression.getColDataTypeList();
         if (types == null || types.size() != 1 || types.get(0).getColDataType() == null) {

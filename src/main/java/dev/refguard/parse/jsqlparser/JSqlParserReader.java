@@ -60,6 +60,14 @@ public final class JSqlParserReader {
      *     faithfully, so the caller can try the token-level fallback
      */
     public static List<SchemaChange> map(Statement ast, SqlStatement source) {
+        return map(ast, source, false);
+    }
+
+    /**
+     * Like {@link #map(Statement, SqlStatement)}; with {@code mysql}, MySQL's own ALTER TABLE actions
+     * ({@code MODIFY}, {@code CHANGE}) are read too (a MySQL or MariaDB file, put in PostgreSQL's lexical form).
+     */
+    public static List<SchemaChange> map(Statement ast, SqlStatement source, boolean mysql) {
         Objects.requireNonNull(source, "source");
         if (ast == null) {
             throw AstMapper.unreadable("JSqlParser returned no statement");
@@ -70,7 +78,7 @@ public final class JSqlParserReader {
             throw AstMapper.unreadable("JSqlParser does not support this statement");
         }
         try {
-            return read(ast, StatementText.of(source));
+            return read(ast, StatementText.of(source), mysql);
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -79,11 +87,11 @@ public final class JSqlParserReader {
         }
     }
 
-    private static List<SchemaChange> read(Statement ast, StatementText text) {
+    private static List<SchemaChange> read(Statement ast, StatementText text, boolean mysql) {
         if (ast instanceof CreateTable createTable) {
             return new CreateTableMapper(text).createTableAndIndexes(createTable);
         } else if (ast instanceof Alter alter) {
-            return List.of(new AlterTableMapper(text).alterTable(alter));
+            return List.of(new AlterTableMapper(text, mysql).alterTable(alter));
         } else if (ast instanceof RenameTableStatement rename) {
             return new AlterTableMapper(text).renameTableStatement(rename);
         } else if (ast instanceof Drop drop) {

@@ -65,6 +65,9 @@ public final class JSqlParserRun implements AutoCloseable {
         }
     }
 
+    /** Whether MySQL's own ALTER TABLE actions are read (a MySQL or MariaDB file). */
+    private final boolean mysql;
+
     private final long timeoutNanos;
     private final ScheduledThreadPoolExecutor watchdog;
 
@@ -87,6 +90,14 @@ public final class JSqlParserRun implements AutoCloseable {
      *     expression rules, which are where parse time can explode
      */
     public JSqlParserRun(Duration statementTimeout) {
+        this(statementTimeout, false);
+    }
+
+    /**
+     * Like {@link #JSqlParserRun(Duration)}; with {@code mysql}, MySQL's own ALTER TABLE actions are read too.
+     */
+    public JSqlParserRun(Duration statementTimeout, boolean mysql) {
+        this.mysql = mysql;
         Objects.requireNonNull(statementTimeout, "statementTimeout");
         if (statementTimeout.isNegative() || statementTimeout.isZero()) {
             throw new IllegalArgumentException("statementTimeout must be positive: " + statementTimeout);
@@ -159,7 +170,7 @@ public final class JSqlParserRun implements AutoCloseable {
             return Attempt.failed("the parser does not support this statement");
         }
         try {
-            return new Attempt(JSqlParserReader.map(ast, statement), null);
+            return new Attempt(JSqlParserReader.map(ast, statement, mysql), null);
         } catch (IllegalArgumentException e) {
             return Attempt.failed(firstLine(e));
         } catch (RuntimeException e) {
