@@ -117,6 +117,8 @@ class DriftPostgres {
             }
             psql(bin, 'postgres', "create database ${database} template template0 encoding 'UTF8' locale 'C'")
             scripts.each { psql(bin, database, it) }
+            // a build that never reaches verify.groovy (a timeout, Ctrl-C of the outer Maven) leaves no server either
+            Runtime.runtime.addShutdownHook(new Thread({ stop() } as Runnable, "refguard-it-postgres-${port}"))
         } catch (Throwable e) {
             stop()
             throw e
