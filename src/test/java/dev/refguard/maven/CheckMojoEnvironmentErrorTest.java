@@ -2,8 +2,8 @@ package dev.refguard.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.assertj.core.api.Assertions.fail;
 
+import dev.refguard.testing.Unprivileged;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -147,14 +147,8 @@ class CheckMojoEnvironmentErrorTest {
             Assumptions.abort("no POSIX permissions on this file system (Windows)");
         }
         try {
-            List<String> command = new ArrayList<>();
-            if (Files.isReadable(folder)) {
-                command.addAll(withoutReadOverride());
-            }
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-cp");
-            command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-            command.add(CheckMojoProbe.class.getName());
+            List<String> command = new ArrayList<>(Unprivileged.prefixFor(folder));
+            command.addAll(Unprivileged.java(CheckMojoProbe.class));
             command.add(base.toString());
             command.add(folder.toString());
             command.addAll(List.of(directories));
@@ -176,17 +170,5 @@ class CheckMojoEnvironmentErrorTest {
         } finally {
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
         }
-    }
-
-    /** The command prefix that drops the capabilities by which root reads any file (CAP_DAC_*) for a child. */
-    private static List<String> withoutReadOverride() {
-        for (String candidate : List.of("/usr/bin/setpriv", "/bin/setpriv", "/usr/sbin/setpriv")) {
-            if (Files.isExecutable(Path.of(candidate))) {
-                String caps = "-dac_override,-dac_read_search";
-                return List.of(candidate, "--bounding-set", caps, "--inh-caps", caps, "--");
-            }
-        }
-        return fail("this JVM reads folders without read permission (root), and setpriv (util-linux) is not"
-                + " installed to run the check without that privilege");
     }
 }

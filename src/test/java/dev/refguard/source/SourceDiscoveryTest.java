@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.refguard.engine.RefguardConfig;
 import dev.refguard.source.SourceDiscovery.Discovery;
+import dev.refguard.testing.Unprivileged;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -378,32 +384,24 @@ class SourceDiscoveryTest {
     }
 
     @Test
-    void skipsAnUnreadableFolderDuringAutoDiscovery() throws IOException {
+    void skipsAnUnreadableFolderDuringAutoDiscovery() throws Exception {
         touch("supabase/migrations/20240101000000_init.sql");
         touch("locked/prisma/migrations/1_init/migration.sql");
-        Path locked = lock(base.resolve("locked"));
-        try {
-            MigrationHistory history = single(auto());
+        Map<String, String> probe = discoverWithout(base.resolve("locked"), "-");
 
-            assertThat(history.root()).isEqualTo("supabase/migrations");
-        } finally {
-            unlock(locked);
-        }
+        assertThat(probe).containsEntry("roots", "supabase/migrations").doesNotContainKey("error");
     }
 
     @Test
-    void failsNamingAnUnreadableFolderBelowAConfiguredDirectory() throws IOException {
+    void failsNamingAnUnreadableFolderBelowAConfiguredDirectory() throws Exception {
         touch("db/1_init.sql");
         touch("db/locked/2_more.sql");
-        Path locked = lock(base.resolve("db/locked"));
-        try {
-            assertThatThrownBy(() -> SourceDiscovery.discover(base, List.of("db"), DEFAULT_SEEDS, false))
-                    .isInstanceOf(SourceException.class)
-                    .hasMessageContaining("refguard.directories: db cannot be read")
-                    .hasMessageContaining("locked");
-        } finally {
-            unlock(locked);
-        }
+        Map<String, String> probe = discoverWithout(base.resolve("db/locked"), "db");
+
+        assertThat(probe).doesNotContainKey("roots");
+        assertThat(probe.get("error"))
+                .contains("refguard.directories: db cannot be read")
+                .contains("locked");
     }
 
     @Test
@@ -483,22 +481,38 @@ class SourceDiscoveryTest {
         Files.writeString(file, "select 1;\n");
     }
 
-    /** Makes {@code dir} unreadable, or aborts the test where that cannot be done (Windows, root). */
-    private static Path lock(Path dir) throws IOException {
+    /**
+     * Makes {@code folder} unreadable and runs discovery in a child JVM ({@link DiscoveryProbe}) that really cannot
+     * read it, also as root ({@link Unprivileged}); fails (never skips) if the child could list it.
+     */
+    private Map<String, String> discoverWithout(Path folder, String directories) throws Exception {
         try {
-            Files.setPosixFilePermissions(dir, java.util.Set.of());
+            Files.setPosixFilePermissions(folder, java.util.Set.of());
         } catch (UnsupportedOperationException e) {
-            Assumptions.abort("no POSIX permissions here");
+            Assumptions.abort("no POSIX permissions on this file system (Windows)");
         }
-        if (Files.isReadable(dir)) {
-            unlock(dir);
-            Assumptions.abort("running as a user who reads every folder (root)");
+        try {
+            List<String> command = new ArrayList<>(Unprivileged.prefixFor(folder));
+            command.addAll(Unprivileged.java(DiscoveryProbe.class));
+            command.addAll(List.of(base.toString(), folder.toString(), directories));
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            Map<String, String> result = new LinkedHashMap<>();
+            for (String line : output.split("\\R")) {
+                int colon = line.indexOf(": ");
+                if (colon > 0) {
+                    result.put(line.substring(0, colon), line.substring(colon + 2));
+                }
+            }
+            assertThat(result)
+                    .as("the probe could list the folder, so it tested nothing; its output:%n%s", output)
+                    .containsEntry("listable", "false");
+            return result;
+        } finally {
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         }
-        return dir;
-    }
-
-    private static void unlock(Path dir) throws IOException {
-        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     }
 
     private static void symlink(Path link, Path target) {
