@@ -7,14 +7,10 @@ import dev.refguard.engine.RefguardConfig;
 import dev.refguard.source.SourceDiscovery.Discovery;
 import dev.refguard.testing.Unprivileged;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -492,24 +488,8 @@ class SourceDiscoveryTest {
             Assumptions.abort("no POSIX permissions on this file system (Windows)");
         }
         try {
-            List<String> command = new ArrayList<>(Unprivileged.prefixFor(folder));
-            command.addAll(Unprivileged.java(DiscoveryProbe.class));
-            command.addAll(List.of(base.toString(), folder.toString(), directories));
-            Process process =
-                    new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            Map<String, String> result = new LinkedHashMap<>();
-            for (String line : output.split("\\R")) {
-                int colon = line.indexOf(": ");
-                if (colon > 0) {
-                    result.put(line.substring(0, colon), line.substring(colon + 2));
-                }
-            }
-            assertThat(result)
-                    .as("the probe could list the folder, so it tested nothing; its output:%n%s", output)
-                    .containsEntry("listable", "false");
-            return result;
+            return Unprivileged.probe(
+                    folder, DiscoveryProbe.class, List.of(base.toString(), folder.toString(), directories));
         } finally {
             Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         }

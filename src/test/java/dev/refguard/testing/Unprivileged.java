@@ -1,10 +1,17 @@
 package dev.refguard.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * For tests that need a process which cannot read a folder: root reads every folder whatever its permissions, so
@@ -40,5 +47,31 @@ public final class Unprivileged {
                 "-cp",
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 mainClass.getName());
+    }
+
+    /**
+     * Runs {@code probe}, a main class that prints {@code key: value} lines (among them {@code listable: true|false}
+     * for {@code folder}), in a child JVM that cannot read {@code folder}; returns its lines (Maven's own
+     * {@code [LEVEL]} lines left out) and fails when the child could list the folder, since it then tested nothing.
+     */
+    public static Map<String, String> probe(Path folder, Class<?> probe, List<String> args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(prefixFor(folder));
+        command.addAll(java(probe));
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String line : output.split("\\R")) {
+            int colon = line.indexOf(": ");
+            if (colon > 0 && !line.startsWith("[")) {
+                result.put(line.substring(0, colon), line.substring(colon + 2));
+            }
+        }
+        assertThat(result)
+                .as("the probe could list the folder, so it tested nothing; its output:%n%s", output)
+                .containsEntry("listable", "false");
+        return result;
     }
 }
