@@ -8,12 +8,12 @@ import dev.refguard.engine.Engine;
 import dev.refguard.engine.RefguardConfig;
 import dev.refguard.postgres.MigrationReplay;
 import dev.refguard.postgres.PostgresServer;
+import dev.refguard.postgres.SupabaseStub;
 import dev.refguard.source.FlywayNaming;
 import dev.refguard.source.MigrationFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 class FixMigrationPostgresTest {
     private static final Path BASE_DIR =
             Path.of(System.getProperty("basedir", "")).toAbsolutePath().normalize();
-    private static final String STUB = "/postgres/supabase-auth-stub.sql";
 
     private static PostgresServer server;
     private static Path stubFile;
@@ -48,11 +47,7 @@ class FixMigrationPostgresTest {
                 Boolean.getBoolean(PostgresServer.SKIP_PROPERTY),
                 "skipped by -D" + PostgresServer.SKIP_PROPERTY + "=true");
         server = PostgresServer.start(BASE_DIR.resolve("target"));
-        stubFile = Files.createTempFile(BASE_DIR.resolve("target"), "supabase-auth-stub-", ".sql");
-        try (var in = FixMigrationPostgresTest.class.getResourceAsStream(STUB)) {
-            assertThat(in).as("test resource %s", STUB).isNotNull();
-            Files.copy(in, stubFile, StandardCopyOption.REPLACE_EXISTING);
-        }
+        stubFile = SupabaseStub.copyTo(BASE_DIR.resolve("target"));
     }
 
     @AfterAll

@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -77,7 +76,6 @@ class PostgresGraphComparisonTest {
     /** Histories here test PostgreSQL semantics: every statement PostgreSQL rejects in them is marked. */
     private static final Path MODEL_FIXTURES = FIXTURES.resolve("model");
 
-    private static final String STUB = "/postgres/supabase-auth-stub.sql";
     static final String ALLOW_LIST = "src/test/resources/postgres/comparison-allow-list.tsv";
     static final String ORACLE_RULES_TEXT =
             "missing-reference-target, table-redefined, fk-type-mismatch, fk-to-non-unique and rejected-statement";
@@ -103,11 +101,7 @@ class PostgresGraphComparisonTest {
         allowList = AllowList.read(BASE_DIR.resolve(ALLOW_LIST));
         server = PostgresServer.start(BASE_DIR.resolve("target"));
         System.out.println("PostgresGraphComparisonTest: " + server);
-        stubFile = Files.createTempFile(BASE_DIR.resolve("target"), "supabase-auth-stub-", ".sql");
-        try (var in = PostgresGraphComparisonTest.class.getResourceAsStream(STUB)) {
-            assertThat(in).as("test resource %s", STUB).isNotNull();
-            Files.copy(in, stubFile, StandardCopyOption.REPLACE_EXISTING);
-        }
+        stubFile = SupabaseStub.copyTo(BASE_DIR.resolve("target"));
     }
 
     @AfterAll
