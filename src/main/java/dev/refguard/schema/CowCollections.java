@@ -215,52 +215,144 @@ final class CowCollections {
         }
     }
 
-    /** A hash set whose state can be saved in O(1). */
+    /**
+     * A hash set whose state can be saved in O(1) and changed after a save in O(√n) amortised: it is a base set,
+     * never changed once made, and a small delta of additions and removals over it. A save shares both; the first
+     * change after it copies only the delta, and when the delta outgrows about √n it is folded into a new base. So
+     * a snapshot before every statement does not copy a set of thousands of constraint names per statement.
+     */
     static final class CowSet<E> extends AbstractSet<E> {
-        private HashSet<E> set = new HashSet<>();
-        private boolean shared;
+        /** The smallest delta that is folded into the base. */
+        private static final int MIN_DELTA = 16;
+
+        private Set<E> base = Collections.emptySet();
+        private HashSet<E> added = new HashSet<>();
+        private HashSet<E> removed = new HashSet<>();
+        private boolean deltaShared;
+
+        /** A saved state: its three parts are never changed again. */
+        private static final class Saved<E> extends AbstractSet<E> {
+            final Set<E> base;
+            final Set<E> added;
+            final Set<E> removed;
+
+            Saved(Set<E> base, Set<E> added, Set<E> removed) {
+                this.base = base;
+                this.added = added;
+                this.removed = removed;
+            }
+
+            @Override
+            public boolean contains(Object o) {
+                return CowSet.contains(base, added, removed, o);
+            }
+
+            @Override
+            public int size() {
+                return base.size() - removed.size() + added.size();
+            }
+
+            @Override
+            public Iterator<E> iterator() {
+                return CowSet.iterator(base, added, removed);
+            }
+        }
 
         Set<E> save() {
-            shared = true;
-            return set;
+            deltaShared = true;
+            return new Saved<>(base, added, removed);
         }
 
         void restore(Set<E> saved) {
-            set = (HashSet<E>) saved;
-            shared = true;
+            Saved<E> s = (Saved<E>) saved;
+            base = s.base;
+            added = (HashSet<E>) s.added;
+            removed = (HashSet<E>) s.removed;
+            deltaShared = true;
         }
 
-        private HashSet<E> own() {
-            if (shared) {
-                set = new HashSet<>(set);
-                shared = false;
+        private void ownDelta() {
+            if (deltaShared) {
+                added = new HashSet<>(added);
+                removed = new HashSet<>(removed);
+                deltaShared = false;
             }
-            return set;
+        }
+
+        /** Folds a delta grown past about √n into a new base (the old one may belong to a saved state). */
+        private void foldIfLarge() {
+            int delta = added.size() + removed.size();
+            if (delta < MIN_DELTA || (long) delta * delta < base.size()) {
+                return;
+            }
+            HashSet<E> folded = new HashSet<>(base);
+            folded.removeAll(removed);
+            folded.addAll(added);
+            base = folded;
+            added = new HashSet<>();
+            removed = new HashSet<>();
+            deltaShared = false;
+        }
+
+        private static boolean contains(Set<?> base, Set<?> added, Set<?> removed, Object o) {
+            return added.contains(o) || (base.contains(o) && !removed.contains(o));
+        }
+
+        private static <E> Iterator<E> iterator(Set<E> base, Set<E> added, Set<E> removed) {
+            List<E> all = new ArrayList<>(base.size() - removed.size() + added.size());
+            for (E e : base) {
+                if (!removed.contains(e)) {
+                    all.add(e);
+                }
+            }
+            all.addAll(added);
+            return Collections.unmodifiableList(all).iterator();
         }
 
         @Override
         public boolean contains(Object o) {
-            return set.contains(o);
+            return contains(base, added, removed, o);
         }
 
         @Override
         public int size() {
-            return set.size();
+            return base.size() - removed.size() + added.size();
         }
 
         @Override
         public boolean add(E e) {
-            return !set.contains(e) && own().add(e);
+            if (contains(e)) {
+                return false;
+            }
+            ownDelta();
+            if (!removed.remove(e)) {
+                added.add(e);
+            }
+            foldIfLarge();
+            return true;
         }
 
         @Override
         public boolean remove(Object o) {
-            return set.contains(o) && own().remove(o);
+            if (!contains(o)) {
+                return false;
+            }
+            ownDelta();
+            if (!added.remove(o)) {
+                @SuppressWarnings("unchecked")
+                E e = (E) o; // o is in the base, so it is an E
+                removed.add(e);
+            }
+            foldIfLarge();
+            return true;
         }
 
         @Override
         public void clear() {
-            own().clear();
+            base = Collections.emptySet();
+            added = new HashSet<>();
+            removed = new HashSet<>();
+            deltaShared = false;
         }
 
         @Override
@@ -274,7 +366,7 @@ final class CowCollections {
 
         @Override
         public Iterator<E> iterator() {
-            return Collections.unmodifiableSet(set).iterator();
+            return iterator(base, added, removed);
         }
     }
 }

@@ -117,6 +117,54 @@ public final class SqlTypes {
         }
     }
 
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'; // regex \\s
+    }
+
+    /**
+     * {@code text} with each run of white space made one space, no space before {@code [}, and the sizes of array
+     * dimensions dropped ({@code [ 3 ]} becomes {@code []}): one pass, as the normalisation runs for every column.
+     */
+    static String squeezeBlanks(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (isBlank(c)) {
+                int j = i;
+                while (j < n && isBlank(text.charAt(j))) {
+                    j++;
+                }
+                if (j < n && text.charAt(j) == '[') {
+                    i = j - 1; // "int [ ]" is "int[]"
+                } else {
+                    out.append(' ');
+                    i = j - 1;
+                }
+            } else if (c == '[') {
+                int j = i + 1;
+                while (j < n && isBlank(text.charAt(j))) {
+                    j++;
+                }
+                while (j < n && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
+                    j++;
+                }
+                while (j < n && isBlank(text.charAt(j))) {
+                    j++;
+                }
+                if (j < n && text.charAt(j) == ']') {
+                    out.append("[]");
+                    i = j;
+                } else {
+                    out.append(c);
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /**
      * The normalised name of a type as written: lower case outside quotes, modifiers such as {@code (255)} or
      * {@code (3)} removed (PostgreSQL ignores them for FKs), aliases resolved ({@code int4} → {@code integer},
@@ -144,11 +192,7 @@ public final class SqlTypes {
                 modifier.append(c);
             }
         }
-        String s = out.toString()
-                .replaceAll("\\s+", " ")
-                .replace(" [", "[")
-                .replaceAll("\\[\\s*\\d*\\s*]", "[]")
-                .trim();
+        String s = squeezeBlanks(out).trim();
         int arrays = 0;
         while (s.endsWith("[]")) {
             arrays++;

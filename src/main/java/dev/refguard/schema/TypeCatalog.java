@@ -2,7 +2,6 @@ package dev.refguard.schema;
 
 import dev.refguard.parse.SchemaChange.TypeKind;
 import dev.refguard.schema.SqlTypes.UserKind;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +21,8 @@ final class TypeCatalog {
      */
     record UserType(TypeKind kind, String key, String arrayKey) {}
 
-    private final Map<String, UserType> types = new HashMap<>();
+    /** Copy-on-write: the snapshot before every statement saves it in O(1). */
+    private final CowCollections.CowMap<String, UserType> types = new CowCollections.CowMap<>();
 
     /** Whether {@code schema.name} names a type of the history. */
     boolean exists(TableId name) {
@@ -78,7 +78,9 @@ final class TypeCatalog {
 
     /** Records {@code DROP SCHEMA ... CASCADE}: its types go with it. */
     void dropSchema(String schema) {
-        types.keySet().removeIf(name -> name.startsWith(schema + "."));
+        List.copyOf(types.keySet()).stream()
+                .filter(name -> name.startsWith(schema + "."))
+                .forEach(types::remove);
     }
 
     /** Records {@code ALTER TYPE ... RENAME TO}: the same type under a new name. */
@@ -138,12 +140,11 @@ final class TypeCatalog {
     }
 
     Map<String, UserType> save() {
-        return Map.copyOf(types);
+        return types.save();
     }
 
     void restore(Map<String, UserType> saved) {
-        types.clear();
-        types.putAll(saved);
+        types.restore(saved);
     }
 
     private static String key(TableId name) {

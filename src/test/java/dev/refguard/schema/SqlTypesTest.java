@@ -38,6 +38,9 @@ class SqlTypesTest {
                 "numeric(10, 2)|numeric",
                 "\"char\"|\"char\"",
                 "char(3)|character",
+                "integer [ 3 ] [ ]|integer[]",
+                "text  [ x ]|text[ x ]",
+                "character\t  varying|character varying",
             })
     void normalisesAliasesModifiersAndCase(String written, String expected) {
         assertThat(SqlTypes.normalize(written)).isEqualTo(expected);
