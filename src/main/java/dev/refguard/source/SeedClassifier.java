@@ -2,6 +2,7 @@ package dev.refguard.source;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -17,18 +18,37 @@ import java.util.regex.Pattern;
  * read as {@code /}, so a pattern written on Windows works everywhere.
  */
 public final class SeedClassifier {
-    private final List<Pattern> patterns;
+    private final List<Glob> patterns;
 
-    private SeedClassifier(List<Pattern> patterns) {
+    /**
+     * One glob: its regular expression, and the literal runs between its wildcards in ASCII lower case, each of
+     * which an ASCII path must contain to match. Most paths miss one, so the (backtracking) expression runs on few.
+     *
+     * @param literals the runs, or an empty list when the glob has a non-ASCII literal (no shortcut then)
+     */
+    private record Glob(Pattern pattern, List<String> literals) {
+        boolean matches(String path, String asciiLower) {
+            if (asciiLower != null) {
+                for (String literal : literals) {
+                    if (!asciiLower.contains(literal)) {
+                        return false;
+                    }
+                }
+            }
+            return pattern.matcher(path).matches();
+        }
+    }
+
+    private SeedClassifier(List<Glob> patterns) {
         this.patterns = List.copyOf(patterns);
     }
 
     /** A classifier of {@code globs}; blank entries are ignored, no glob makes it throw. */
     public static SeedClassifier of(List<String> globs) {
-        List<Pattern> compiled = new ArrayList<>();
+        List<Glob> compiled = new ArrayList<>();
         for (String glob : globs) {
             if (glob != null && !glob.isBlank()) {
-                compiled.add(compile(glob));
+                compiled.add(new Glob(compile(glob), literals(glob)));
             }
         }
         return new SeedClassifier(compiled);
@@ -37,12 +57,45 @@ public final class SeedClassifier {
     /** Whether {@code relativePath} ({@code /} separators, relative to the base directory) matches a glob. */
     public boolean isSeed(String relativePath) {
         String path = relativePath.replace('\\', '/');
-        for (Pattern pattern : patterns) {
-            if (pattern.matcher(path).matches()) {
+        // with Unicode case folding a non-ASCII char may match an ASCII one (the Kelvin sign matches k): the
+        // literal shortcut holds for ASCII paths only
+        String asciiLower = isAscii(path) ? path.toLowerCase(Locale.ROOT) : null;
+        for (Glob glob : patterns) {
+            if (glob.matches(path, asciiLower)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The literal runs of {@code glob} between wildcards and slashes, lower case; none when one is not ASCII. */
+    static List<String> literals(String glob) {
+        List<String> runs = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        for (char c : (glob.trim().replace('\\', '/') + "*").toCharArray()) {
+            if (c == '*' || c == '?' || c == '/') {
+                if (!run.isEmpty()) {
+                    runs.add(run.toString().toLowerCase(Locale.ROOT));
+                    run.setLength(0);
+                }
+            } else if (c >= 0x80) {
+                return List.of();
+            } else {
+                run.append(c);
+            }
+        }
+        // a leading "./" is not part of the path the expression matches
+        runs.removeIf(r -> r.equals("."));
+        return List.copyOf(runs);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the single glob {@code glob} matches {@code relativePath}, with the rules of this class. */

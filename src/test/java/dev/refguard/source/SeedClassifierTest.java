@@ -71,4 +71,35 @@ class SeedClassifierTest {
     void ignoresBlankPatterns() {
         assertThat(SeedClassifier.of(List.of("", "  ")).isSeed("a.sql")).isFalse();
     }
+
+    /** The literal shortcut never changes an answer: random paths against the plain expressions of each glob. */
+    @Test
+    void theLiteralShortcutAgreesWithTheExpressions() {
+        List<String> globs = new java.util.ArrayList<>(RefguardConfig.DEFAULT_SEED_PATTERNS);
+        globs.addAll(List.of("./db/Seeds/*.sql", "db/**/x?y/**", "**/ſeed*.sql", "data/*.SQL"));
+        String[] parts = {
+            "seed", "SEED", "ſeed", "Demo", "x", "y", "-", "_", "/", "/", ".sql", "data", "test", "ata", "sample", "K",
+            "\u212A", "fixture", "db", "Seeds", "."
+        };
+        java.util.Random random = new java.util.Random(7);
+        int matched = 0;
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder path = new StringBuilder();
+            int length = 1 + random.nextInt(8);
+            for (int i = 0; i < length; i++) {
+                path.append(parts[random.nextInt(parts.length)]);
+            }
+            String p = path.toString();
+            for (String glob : globs) {
+                boolean expected = SeedClassifier.compile(glob).matcher(p).matches();
+                assertThat(SeedClassifier.of(List.of(glob)).isSeed(p))
+                        .as(glob + " on " + p)
+                        .isEqualTo(expected);
+                matched += expected ? 1 : 0;
+            }
+        }
+        assertThat(matched).isGreaterThan(1_000);
+        assertThat(SeedClassifier.literals("**/*sample?data*/**")).containsExactly("sample", "data");
+        assertThat(SeedClassifier.literals("**/ſeed*.sql")).isEmpty();
+    }
 }
