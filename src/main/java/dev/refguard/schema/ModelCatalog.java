@@ -1,6 +1,7 @@
 package dev.refguard.schema;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,8 @@ import java.util.function.Supplier;
  * The replay's model seen as PostgreSQL's catalogue ({@link CatalogView}), for the guards of {@code DO} blocks:
  * the tables, keys and FKs of the model, the other objects of {@link CatalogObjects}, and the platform's own
  * objects with their real names ({@link PlatformCatalog}) whether a migration has referenced them yet or not
- * (docs/replay.md, "Control flow").
+ * (docs/replay.md, "Control flow"). A view answers for one guard: it is made for each, and the model does not
+ * change while it is asked.
  */
 final class ModelCatalog implements CatalogView {
     private final Map<TableId, ModelTable> tables;
@@ -49,16 +51,30 @@ final class ModelCatalog implements CatalogView {
         return PlatformCatalog.supabase().table(id);
     }
 
+    /** The schemas, computed once: a catalogue view lives for one guard, while the model does not change. */
+    private List<String> schemas;
+
     @Override
     public List<String> schemas() {
-        Set<String> all = new TreeSet<>(objects.schemas);
-        tables.keySet().forEach(id -> all.add(id.schema()));
-        return List.copyOf(all);
+        if (schemas == null) {
+            Set<String> all = new TreeSet<>(objects.schemas);
+            tables.keySet().forEach(id -> all.add(id.schema()));
+            schemas = List.copyOf(all);
+        }
+        return schemas;
     }
 
     @Override
     public boolean schemaExists(String schema) {
-        return schemas().contains(schema);
+        if (objects.schemas.contains(schema)) {
+            return true;
+        }
+        for (TableId id : tables.keySet()) {
+            if (id.schema().equals(schema)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -118,7 +134,7 @@ final class ModelCatalog implements CatalogView {
     public List<ConstraintInfo> constraintsNamed(String name) {
         List<ConstraintInfo> found = new ArrayList<>();
         for (ModelTable t : tables.values()) {
-            constraintsOf(t, found);
+            constraintsOf(t, name, found);
         }
         for (PlatformCatalog.Table p : PlatformCatalog.supabase().tables()) {
             if (platform(p.id()) != null) {
@@ -135,26 +151,31 @@ final class ModelCatalog implements CatalogView {
         TableId id = new TableId(schema, table);
         ModelTable t = tables.get(id);
         if (t != null) {
-            constraintsOf(t, found);
+            constraintsOf(t, null, found);
         } else if (platform(id) != null) {
             constraintsOf(platform(id), found);
         }
         return found;
     }
 
-    private void constraintsOf(ModelTable t, List<ConstraintInfo> out) {
+    /** The constraints of {@code t} (only those named {@code only} when it is not null) into {@code out}. */
+    private void constraintsOf(ModelTable t, String only, List<ConstraintInfo> out) {
         String schema = t.id.schema();
-        if (t.primaryKeyName != null) {
+        if (t.primaryKeyName != null && (only == null || only.equals(t.primaryKeyName))) {
             out.add(new ConstraintInfo(schema, t.id.name(), t.primaryKeyName, ConstraintKind.PRIMARY_KEY));
         }
-        for (String name : t.uniqueKeys.keySet()) {
+        Collection<String> uniques =
+                only == null ? t.uniqueKeys.keySet() : t.uniqueKeys.containsKey(only) ? List.of(only) : List.of();
+        for (String name : uniques) {
             // a unique index is an index, not a constraint
             if (!uniqueIndexNames.contains(schema + "." + name) && !objects.indexes.contains(schema + "." + name)) {
                 out.add(new ConstraintInfo(schema, t.id.name(), name, ConstraintKind.UNIQUE));
             }
         }
         for (ModelForeignKey fk : t.foreignKeys) {
-            out.add(new ConstraintInfo(schema, t.id.name(), fk.name, ConstraintKind.FOREIGN_KEY));
+            if (only == null || only.equals(fk.name)) {
+                out.add(new ConstraintInfo(schema, t.id.name(), fk.name, ConstraintKind.FOREIGN_KEY));
+            }
         }
     }
 
