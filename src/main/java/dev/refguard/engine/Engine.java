@@ -9,6 +9,7 @@ import dev.refguard.findings.Suppressions;
 import dev.refguard.parse.MigrationParser;
 import dev.refguard.parse.ParsedFile;
 import dev.refguard.parse.ParsedStatement;
+import dev.refguard.parse.jsqlparser.ParserWarmUp;
 import dev.refguard.rules.FindingSink;
 import dev.refguard.rules.IdentityConvention;
 import dev.refguard.rules.Rule;
@@ -91,6 +92,8 @@ public final class Engine {
      */
     public static Analysis analyzeModel(RefguardConfig config, Map<String, String> pinnedIdentityTables) {
         long start = System.nanoTime();
+        // loads the parser on the second core while the first one finds the files (README, "Performance")
+        ParserWarmUp.startInBackground();
         SourceDiscovery.Discovery discovery = SourceDiscovery.discover(
                 config.baseDir(),
                 config.directories(),
