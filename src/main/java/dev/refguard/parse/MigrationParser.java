@@ -228,8 +228,12 @@ public final class MigrationParser implements AutoCloseable {
             comments.addAll(split.comments());
             problems.addAll(split.problems());
         } catch (RuntimeException | StackOverflowError e) {
-            // a bug in our own code must not end the run; it becomes a visible problem of this file
-            problems.add(new SplitProblem("internal error while reading this file: " + e, 1, 1));
+            // a bug in our own code must not end the run; it becomes a visible problem of this file, which is
+            // read no further
+            problems.add(new SplitProblem(
+                    InternalFailure.describe(null, e) + " (the file was read up to the last statement before it)",
+                    1,
+                    1));
         }
         // only suppression directives are kept: a file of commented-out data must not stay in memory
         comments.removeIf(comment -> !comment.text().stripLeading().startsWith(DIRECTIVE));
