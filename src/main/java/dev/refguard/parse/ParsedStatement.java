@@ -15,7 +15,8 @@ import java.util.List;
  * @param changes the schema changes, in statement order
  * @param outcome how it was read
  * @param problem for {@link ParseOutcome#UNREADABLE} (and {@link ParseOutcome#FALLBACK}), why the
- *     parser failed; otherwise {@code null}
+ *     parser failed, or, for a bug in one of refguard's readers, an {@link InternalFailure} text; otherwise
+ *     {@code null}
  * @param touchedTables for an unreadable statement, the tables it names as far as tokens tell (they
  *     are marked incomplete)
  * @param conditional whether the statement came from inside a {@code DO} block

@@ -30,6 +30,11 @@ import java.util.regex.Matcher;
  * {@code ALTER TYPE}, {@code DROP TYPE|DOMAIN}) go to the token reader directly. A {@code DO}
  * block's body is read into its control flow ({@link DoBodyReader}); its statements, marked conditional,
  * live inside the block's {@link SchemaChange.DoBlock}.
+ *
+ * <p>The readers say "cannot read" by their result, never by throwing. An exception out of a reader is a bug
+ * in refguard: it does not end the run (nothing in SQL may), but the statement is unreadable with an
+ * {@link InternalFailure} text naming the reader and the place in refguard's code, never taken for a
+ * statement the readers do not know.
  */
 final class StatementReader {
     /** How deep DO blocks inside DO blocks are opened. */
@@ -37,14 +42,37 @@ final class StatementReader {
 
     private final JSqlParserRun jsqlParser;
     private final Dialect dialect;
+    private final TokenReader tokenReader;
+
+    /** The token-level reader: {@link FallbackReader#read}, or a failing one in tests. */
+    @FunctionalInterface
+    interface TokenReader {
+        Optional<List<SchemaChange>> read(SqlStatement statement);
+    }
 
     StatementReader(JSqlParserRun jsqlParser) {
         this(jsqlParser, Dialect.POSTGRESQL);
     }
 
     StatementReader(JSqlParserRun jsqlParser, Dialect dialect) {
+        this(jsqlParser, dialect, FallbackReader::read);
+    }
+
+    StatementReader(JSqlParserRun jsqlParser, Dialect dialect, TokenReader tokenReader) {
         this.jsqlParser = jsqlParser;
         this.dialect = dialect;
+        this.tokenReader = tokenReader;
+    }
+
+    /** One reader's reading: the changes, or why not (the reader's own words, or an internal error's text). */
+    private record Reading(List<SchemaChange> changes, String failure) {
+        static Reading failed(String failure) {
+            return new Reading(null, failure);
+        }
+
+        boolean internalError() {
+            return InternalFailure.isInternal(failure);
+        }
     }
 
     /** Reads one model-relevant statement (and, for a DO block, the statements in its body) into {@code out}. */
@@ -139,33 +167,67 @@ final class StatementReader {
                 || kind == StatementKind.SELECT_INTO) {
             // JSqlParser keeps these opaque, or drops what matters (an index's IF NOT EXISTS, CONCURRENTLY, a
             // DROP INDEX): they are the token reader's by design, not parser gaps
-            Optional<List<SchemaChange>> changes = fallbackRead(statement);
-            if (changes.isPresent()) {
-                return result(statement, conditional, ParseOutcome.PARSED, changes.get(), null, List.of());
+            Reading tokens = fallbackRead(statement, "the token reader could not read this " + describe(kind));
+            if (tokens.changes() != null) {
+                return result(statement, conditional, ParseOutcome.PARSED, tokens.changes(), null, List.of());
             }
+            return unreadable(statement, conditional, tokens.failure());
+        }
+        Reading parsed = jsqlParserRead(statement);
+        if (parsed.changes() != null) {
+            return result(statement, conditional, ParseOutcome.PARSED, parsed.changes(), null, List.of());
+        }
+        if (parsed.internalError()) {
+            // the token reader might read it, but then the bug would pass unseen: it is reported instead
+            return unreadable(statement, conditional, parsed.failure());
+        }
+        Reading fallback = fallbackRead(statement, parsed.failure());
+        if (fallback.changes() != null) {
             return result(
-                    statement,
-                    conditional,
-                    ParseOutcome.UNREADABLE,
-                    List.of(),
-                    "the token reader could not read this " + describe(kind),
-                    touchedTables(statement));
+                    statement, conditional, ParseOutcome.FALLBACK, fallback.changes(), parsed.failure(), List.of());
         }
-        JSqlParserRun.Attempt attempt = jsqlParser.read(statement);
-        if (attempt.changes() != null) {
-            return result(statement, conditional, ParseOutcome.PARSED, attempt.changes(), null, List.of());
+        return unreadable(statement, conditional, fallback.failure());
+    }
+
+    /** JSqlParser's reading, or the internal error of refguard's mapping of its AST. */
+    private Reading jsqlParserRead(SqlStatement statement) {
+        JSqlParserRun.Attempt attempt;
+        try {
+            attempt = jsqlParser.read(statement);
+        } catch (RuntimeException | StackOverflowError e) {
+            // JSqlParser's own failures are attempts; what is thrown is refguard's (the nesting guard keeps
+            // the AST shallow, so even a stack overflow is a bug here)
+            return Reading.failed(InternalFailure.describe("JSqlParser reader", e));
         }
-        Optional<List<SchemaChange>> fallback = fallbackRead(statement);
-        if (fallback.isPresent()) {
-            return result(statement, conditional, ParseOutcome.FALLBACK, fallback.get(), attempt.failure(), List.of());
+        return attempt.changes() != null ? new Reading(attempt.changes(), null) : Reading.failed(attempt.failure());
+    }
+
+    /**
+     * The token reader's reading; when it cannot read the statement, {@code failure} says why, and when it
+     * throws, the internal error does.
+     */
+    private Reading fallbackRead(SqlStatement statement, String failure) {
+        Optional<List<SchemaChange>> changes;
+        try {
+            changes = tokenReader.read(statement);
+        } catch (RuntimeException | StackOverflowError e) {
+            // the token reader does not recurse: a stack overflow is as much a bug as any exception
+            return Reading.failed(InternalFailure.describe("token reader", e));
         }
-        return result(
-                statement,
-                conditional,
-                ParseOutcome.UNREADABLE,
-                List.of(),
-                attempt.failure(),
-                touchedTables(statement));
+        return changes.isPresent() ? new Reading(changes.get(), null) : Reading.failed(failure);
+    }
+
+    /** An unreadable statement, with the tables it names marked incomplete. */
+    private ParsedStatement unreadable(SqlStatement statement, boolean conditional, String problem) {
+        List<QualifiedName> touched;
+        try {
+            touched = FallbackReader.touchedTables(statement);
+        } catch (RuntimeException | StackOverflowError e) {
+            touched = List.of();
+            String internal = InternalFailure.describe("token reader (listing the tables it names)", e);
+            problem = InternalFailure.isInternal(problem) ? problem : internal + "; " + problem;
+        }
+        return result(statement, conditional, ParseOutcome.UNREADABLE, List.of(), problem, touched);
     }
 
     private static String describe(StatementKind kind) {
@@ -177,24 +239,6 @@ final class StatementReader {
             case SELECT_INTO -> "SELECT ... INTO";
             default -> kind.name();
         };
-    }
-
-    private static Optional<List<SchemaChange>> fallbackRead(SqlStatement statement) {
-        try {
-            Optional<List<SchemaChange>> changes = FallbackReader.read(statement);
-            return changes == null ? Optional.empty() : changes;
-        } catch (RuntimeException | StackOverflowError e) {
-            return Optional.empty(); // the reader's failure is "could not read", never the run's end
-        }
-    }
-
-    private static List<QualifiedName> touchedTables(SqlStatement statement) {
-        try {
-            List<QualifiedName> tables = FallbackReader.touchedTables(statement);
-            return tables == null ? List.of() : tables;
-        } catch (RuntimeException | StackOverflowError e) {
-            return List.of();
-        }
     }
 
     private ParsedStatement result(

@@ -2,6 +2,7 @@ package dev.refguard.rules;
 
 import dev.refguard.findings.RuleInfo;
 import dev.refguard.findings.Severity;
+import dev.refguard.parse.InternalFailure;
 import dev.refguard.schema.ReplayEvent;
 import dev.refguard.schema.ReplayEvent.FileProblem;
 import dev.refguard.schema.ReplayEvent.StatementUnreadable;
@@ -42,20 +43,22 @@ public final class UnparsedStatementRule implements Rule {
                             + String.join(
                                     ", ", e.touched().stream().map(TableId::sql).toList());
             String problem = e.problem() == null ? "unknown reason" : e.problem();
-            sink.report(
-                    INFO,
-                    e.at(),
-                    "could not read this statement: " + problem + tables,
-                    "Check the statement's syntax; if it is valid PostgreSQL, suppress this with"
-                            + " -- refguard:ignore unparsed-statement <reason> and report the statement.");
+            String hint = InternalFailure.isInternal(problem)
+                    ? "This is a bug in refguard, not in the statement: please report it with the statement, and"
+                            + " suppress this meanwhile with -- refguard:ignore unparsed-statement <reason>."
+                    : "Check the statement's syntax; if it is valid PostgreSQL, suppress this with"
+                            + " -- refguard:ignore unparsed-statement <reason> and report the statement.";
+            sink.report(INFO, e.at(), "could not read this statement: " + problem + tables, hint);
         });
         development(context, FileProblem.class).forEach(e -> {
             String message = e.problem().message();
             // an unterminated quote or COPY block swallows the rest of the file; other problems do not
             boolean losesRest = message.startsWith("unterminated") || message.contains("the rest of the file");
-            String hint = losesRest
-                    ? "Close it: nothing after this point was read as statements."
-                    : "Fix the file at this point; the rest of it was still read.";
+            String hint = InternalFailure.isInternal(message)
+                    ? "This is a bug in refguard, not in the file: please report it with the file."
+                    : losesRest
+                            ? "Close it: nothing after this point was read as statements."
+                            : "Fix the file at this point; the rest of it was still read.";
             sink.report(INFO, e.at(), message, hint);
         });
     }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MigrationParserTest {
     private static final MigrationFile FILE = new MigrationFile(Path.of("m.sql"), "m.sql", false);
 
-    private final MigrationParser parser = new MigrationParser(Duration.ofSeconds(10), 2);
+    private final NoInternalErrors.CheckedParser parser =
+            new NoInternalErrors.CheckedParser(new MigrationParser(Duration.ofSeconds(10), 2));
 
     @TempDir
     Path directory;
@@ -142,7 +143,8 @@ class MigrationParserTest {
         }
         sql.append("true))");
 
-        try (MigrationParser impatient = new MigrationParser(Duration.ofMillis(1), 1)) {
+        try (NoInternalErrors.CheckedParser impatient =
+                new NoInternalErrors.CheckedParser(new MigrationParser(Duration.ofMillis(1), 1))) {
             ParsedStatement statement =
                     impatient.parseText(FILE, sql.toString()).statements().get(0);
 

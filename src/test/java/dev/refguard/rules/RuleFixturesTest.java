@@ -6,6 +6,7 @@ import dev.refguard.engine.AnalysisResult;
 import dev.refguard.engine.Engine;
 import dev.refguard.engine.RefguardConfig;
 import dev.refguard.findings.Finding;
+import dev.refguard.parse.InternalFailure;
 import dev.refguard.source.Dialect;
 import java.io.IOException;
 import java.io.Reader;
@@ -74,6 +75,10 @@ class RuleFixturesTest {
                         .map(f -> f.location() + " " + f.severity().id() + "[" + f.ruleId() + "] " + f.message())
                         .toList());
         assertThat(result.stats().files()).as("migration files found in " + dir).isPositive();
+        // a bug in refguard's readers shows as an unparsed statement, which a fixture may expect on that line
+        assertThat(result.findings())
+                .as("findings of %s that are refguard's internal errors:%n%s", dir, details)
+                .noneMatch(f -> f.message().contains(InternalFailure.PREFIX));
         assertThat(actual).as("findings of %s:%n%s", dir, details).isEqualTo(expected);
     }
 

@@ -244,8 +244,20 @@ abstract sealed class AstMapper permits TableElementMapper, SmallStatementMapper
         return out;
     }
 
-    static IllegalArgumentException unreadable(String reason) {
+    static UnmappableAst unreadable(String reason) {
         // one line, even when a quoted name in the reason holds a line break
-        return new IllegalArgumentException(reason.replaceAll("[\\r\\n]+", " "));
+        return new UnmappableAst(reason.replaceAll("[\\r\\n]+", " "));
+    }
+
+    /**
+     * Raised when the AST cannot be mapped faithfully; never leaves {@link JSqlParserReader#map}, which turns it
+     * into the statement's failure. Any other exception from a mapper is a bug in refguard, not this.
+     */
+    static final class UnmappableAst extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnmappableAst(String reason) {
+            super(reason, null, false, false);
+        }
     }
 }

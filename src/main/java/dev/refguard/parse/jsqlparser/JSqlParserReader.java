@@ -27,8 +27,8 @@ import net.sf.jsqlparser.statement.truncate.Truncate;
  * <p>JSqlParser's AST is lossy in places (a constraint name dropped from {@code ADD CONSTRAINT n
  * UNIQUE}, {@code SET SCHEMA} kept only as text, {@code ALTER COLUMN c SET STATISTICS} read as a type
  * change to {@code SET}), so every fact is checked against the statement's own tokens: where the two
- * disagree, or the AST holds something not understood, {@link #map} throws and the token-level
- * fallback gets its chance. A wrong fact silently taken from the AST is worse than a statement
+ * disagree, or the AST holds something not understood, {@link #map} returns the reason and the
+ * token-level fallback gets its chance. A wrong fact silently taken from the AST is worse than a statement
  * reported unreadable.
  */
 public final class JSqlParserReader {
@@ -50,16 +50,16 @@ public final class JSqlParserReader {
     private JSqlParserReader() {}
 
     /**
-     * The schema changes {@code ast} makes.
+     * The schema changes {@code ast} makes, or why they cannot be taken from it.
      *
      * @param ast JSqlParser's statement, parsed from exactly {@code source.text()} with the PostgreSQL
      *     dialect
      * @param source the statement with its place in the file
-     * @return the changes in statement order; empty when the statement changes nothing modelled
-     * @throws IllegalArgumentException (with a one-line reason) when the AST cannot be mapped
-     *     faithfully, so the caller can try the token-level fallback
+     * @return the changes in statement order (an empty list when the statement changes nothing modelled), or a
+     *     one-line reason when the AST cannot be mapped faithfully, so the caller can try the token-level
+     *     fallback; an exception is a bug in refguard
      */
-    public static List<SchemaChange> map(Statement ast, SqlStatement source) {
+    public static JSqlParserRun.Attempt map(Statement ast, SqlStatement source) {
         return map(ast, source, false);
     }
 
@@ -67,23 +67,20 @@ public final class JSqlParserReader {
      * Like {@link #map(Statement, SqlStatement)}; with {@code mysql}, MySQL's own ALTER TABLE actions
      * ({@code MODIFY}, {@code CHANGE}) are read too (a MySQL or MariaDB file, put in PostgreSQL's lexical form).
      */
-    public static List<SchemaChange> map(Statement ast, SqlStatement source, boolean mysql) {
+    public static JSqlParserRun.Attempt map(Statement ast, SqlStatement source, boolean mysql) {
         Objects.requireNonNull(source, "source");
         if (ast == null) {
-            throw AstMapper.unreadable("JSqlParser returned no statement");
+            return JSqlParserRun.Attempt.failed("JSqlParser returned no statement");
         }
         // JSqlParser returns UnsupportedStatement even without allowUnsupportedStatements for some
         // forms (ALTER FUNCTION, ALTER INDEX, ALTER MATERIALIZED VIEW), so it must never pass as read
         if (ast instanceof UnsupportedStatement) {
-            throw AstMapper.unreadable("JSqlParser does not support this statement");
+            return JSqlParserRun.Attempt.failed("JSqlParser does not support this statement");
         }
         try {
-            return read(ast, StatementText.of(source), mysql);
-        } catch (IllegalArgumentException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // an AST shape not foreseen (a null where a list was expected, ...) is unreadable, not a crash
-            throw AstMapper.unreadable("unexpected " + ast.getClass().getSimpleName() + " AST: " + e);
+            return JSqlParserRun.Attempt.read(read(ast, StatementText.of(source), mysql));
+        } catch (AstMapper.UnmappableAst e) {
+            return JSqlParserRun.Attempt.failed(e.getMessage());
         }
     }
 

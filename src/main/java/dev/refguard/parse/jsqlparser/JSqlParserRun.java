@@ -12,8 +12,10 @@ import net.sf.jsqlparser.parser.AbstractJSqlParser.Dialect;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserConstants;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.parser.StringProvider;
 import net.sf.jsqlparser.parser.Token;
+import net.sf.jsqlparser.parser.TokenMgrException;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.UnsupportedStatement;
 
@@ -78,8 +80,12 @@ public final class JSqlParserRun implements AutoCloseable {
      * @param failure why it was not read (one line), or null when it was
      */
     public record Attempt(List<SchemaChange> changes, String failure) {
+        static Attempt read(List<SchemaChange> changes) {
+            return new Attempt(Objects.requireNonNull(changes, "changes"), null);
+        }
+
         static Attempt failed(String failure) {
-            return new Attempt(null, failure);
+            return new Attempt(null, clip(failure));
         }
     }
 
@@ -111,18 +117,17 @@ public final class JSqlParserRun implements AutoCloseable {
         this.watchdog.setRemoveOnCancelPolicy(true);
     }
 
-    /** Parses and maps one statement; never throws on its content. */
+    /**
+     * Parses and maps one statement. What JSqlParser cannot parse, or refguard cannot map faithfully, is a
+     * failed attempt; an exception is a bug in refguard's mapping of the AST, never a property of the SQL.
+     */
     public Attempt read(SqlStatement statement) {
         String text = statement.text();
         if (text.length() > MAX_STATEMENT_CHARS) {
             return Attempt.failed("statement too long for the parser (" + text.length() + " chars)");
         }
-        int depth;
-        try {
-            depth = CCJSqlParserUtil.getNestingDepth(text);
-        } catch (RuntimeException e) {
-            return Attempt.failed("cannot measure the nesting of this statement: " + firstLine(e));
-        }
+        // a plain count of parentheses over the chars: it cannot fail
+        int depth = CCJSqlParserUtil.getNestingDepth(text);
         if (depth > MAX_NESTING_DEPTH) {
             return Attempt.failed(
                     "statement nested " + depth + " levels deep; the parser reads at most " + MAX_NESTING_DEPTH);
@@ -155,8 +160,16 @@ public final class JSqlParserRun implements AutoCloseable {
                         + ", column " + next.beginColumn);
             }
             clean = true;
-        } catch (Exception e) {
+        } catch (ParseException | TokenMgrException e) {
+            // what JSqlParser documents for a statement it cannot read: its grammar's and its lexer's errors
             return Attempt.failed(parser != null && parser.interrupted ? timedOut() : firstLine(e));
+        } catch (RuntimeException e) {
+            // JSqlParser's own code failing on an input it does not foresee (its bug, not refguard's): the
+            // statement is still the token reader's to try, so it is a failed attempt that names the library
+            return Attempt.failed(
+                    parser != null && parser.interrupted
+                            ? timedOut()
+                            : "JSqlParser failed: " + e.getClass().getSimpleName() + detail(e));
         } catch (StackOverflowError e) {
             return Attempt.failed("statement too deeply nested for the parser");
         } finally {
@@ -169,13 +182,7 @@ public final class JSqlParserRun implements AutoCloseable {
         if (ast == null || ast instanceof UnsupportedStatement) {
             return Attempt.failed("the parser does not support this statement");
         }
-        try {
-            return new Attempt(JSqlParserReader.map(ast, statement, mysql), null);
-        } catch (IllegalArgumentException e) {
-            return Attempt.failed(firstLine(e));
-        } catch (RuntimeException e) {
-            return Attempt.failed("internal error mapping the parsed statement: " + firstLine(e));
-        }
+        return JSqlParserReader.map(ast, statement, mysql);
     }
 
     /** Stops the watchdog thread. */
@@ -193,7 +200,16 @@ public final class JSqlParserRun implements AutoCloseable {
         if (message == null || message.isBlank()) {
             return e.getClass().getSimpleName();
         }
-        String line = message.strip().lines().findFirst().orElse("").strip();
-        return line.length() > MAX_PROBLEM_LENGTH ? line.substring(0, MAX_PROBLEM_LENGTH) + "..." : line;
+        return message.strip().lines().findFirst().orElse("").strip();
+    }
+
+    /** ": " and the first line of the exception's message, or nothing when it has none. */
+    private static String detail(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? "" : ": " + firstLine(e);
+    }
+
+    private static String clip(String failure) {
+        return failure.length() > MAX_PROBLEM_LENGTH ? failure.substring(0, MAX_PROBLEM_LENGTH) + "..." : failure;
     }
 }

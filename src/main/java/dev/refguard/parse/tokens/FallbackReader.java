@@ -42,7 +42,8 @@ public final class FallbackReader {
 
     /**
      * The changes of {@code statement}, or empty when it cannot be read. A statement that is read and
-     * changes nothing modelled gives an empty list. Never throws.
+     * changes nothing modelled gives an empty list. An exception is a bug in this reader, never a property
+     * of the SQL.
      */
     public static Optional<List<SchemaChange>> read(SqlStatement statement) {
         if (statement == null || statement.text() == null) {
@@ -52,17 +53,16 @@ public final class FallbackReader {
             FallbackCursor c = cursor(statement);
             SourcePosition at = new SourcePosition(statement.line(), statement.column());
             return Optional.ofNullable(readStatement(c, at));
-        } catch (RuntimeException e) {
-            // a form not read here (FallbackSyntaxException), or a reader bug: either way the statement is
-            // reported as unreadable, and the analysis goes on
-            return Optional.empty();
+        } catch (FallbackSyntaxException e) {
+            return Optional.empty(); // a form not read here
         }
     }
 
     /**
      * The tables a statement names, as far as tokens tell; for marking tables incomplete. Reads only
      * the leading keywords of {@code CREATE TABLE}, {@code ALTER TABLE}, {@code DROP TABLE},
-     * {@code CREATE INDEX ... ON} and {@code TRUNCATE}; empty for anything else. Never throws.
+     * {@code CREATE INDEX ... ON} and {@code TRUNCATE}; empty for anything else. An exception is a bug in
+     * this reader.
      */
     public static List<QualifiedName> touchedTables(SqlStatement statement) {
         if (statement == null || statement.text() == null) {
@@ -96,7 +96,7 @@ public final class FallbackReader {
                 c.acceptWord("TABLE");
                 tables.addAll(nameList(c, true));
             }
-        } catch (RuntimeException e) {
+        } catch (FallbackSyntaxException e) {
             // the names read so far are still the statement's
         }
         return List.copyOf(tables);

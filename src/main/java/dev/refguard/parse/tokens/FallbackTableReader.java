@@ -245,11 +245,7 @@ final class FallbackTableReader {
             if (option.isWord("ALL")) {
                 options = EnumSet.allOf(LikeOption.class);
             } else {
-                try {
-                    options = EnumSet.of(LikeOption.valueOf(upper(option)));
-                } catch (IllegalArgumentException e) {
-                    throw new FallbackSyntaxException("unknown LIKE option " + option.text());
-                }
+                options = EnumSet.of(likeOption(option));
             }
             if (include) {
                 including.addAll(options);
@@ -258,6 +254,16 @@ final class FallbackTableReader {
             }
         }
         return new Like(source, including, position);
+    }
+
+    private static LikeOption likeOption(SqlToken option) {
+        String name = upper(option);
+        for (LikeOption known : LikeOption.values()) {
+            if (known.name().equals(name)) {
+                return known;
+            }
+        }
+        throw new FallbackSyntaxException("unknown LIKE option " + option.text());
     }
 
     private static boolean startsTableConstraint(FallbackCursor c) {
