@@ -1,5 +1,6 @@
 package dev.refguard.schema;
 
+import dev.refguard.split.Blanks;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -57,7 +58,7 @@ public final class MysqlTypes {
         if (written == null || written.isBlank()) {
             return null;
         }
-        String text = written.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        String text = Blanks.squeeze(written.toLowerCase(Locale.ROOT)).strip();
         Matcher m = HEAD.matcher(text);
         if (!m.matches()) {
             return PREFIX + text;

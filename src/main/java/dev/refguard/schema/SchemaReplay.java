@@ -34,6 +34,7 @@ import dev.refguard.schema.block.BlockRunner;
 import dev.refguard.source.Dialect;
 import dev.refguard.source.MigrationFile;
 import dev.refguard.source.MigrationHistory;
+import dev.refguard.split.Blanks;
 import dev.refguard.split.SplitProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -999,7 +1000,7 @@ public final class SchemaReplay {
     }
 
     private static boolean sameWrittenType(String a, String b) {
-        return a != null && b != null && a.replaceAll("\\s+", "").equalsIgnoreCase(b.replaceAll("\\s+", ""));
+        return a != null && b != null && Blanks.remove(a).equalsIgnoreCase(Blanks.remove(b));
     }
 
     /** InnoDB names an unnamed FK {@code <table>_ibfk_<n>}, one more than the table's highest such number. */

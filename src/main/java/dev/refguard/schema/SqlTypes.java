@@ -1,5 +1,6 @@
 package dev.refguard.schema;
 
+import dev.refguard.split.Blanks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -117,10 +118,6 @@ public final class SqlTypes {
         }
     }
 
-    private static boolean isBlank(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'; // regex \\s
-    }
-
     /**
      * {@code text} with each run of white space made one space, no space before {@code [}, and the sizes of array
      * dimensions dropped ({@code [ 3 ]} becomes {@code []}): one pass, as the normalisation runs for every column.
@@ -130,9 +127,9 @@ public final class SqlTypes {
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (isBlank(c)) {
+            if (Blanks.isBlank(c)) {
                 int j = i;
-                while (j < n && isBlank(text.charAt(j))) {
+                while (j < n && Blanks.isBlank(text.charAt(j))) {
                     j++;
                 }
                 if (j < n && text.charAt(j) == '[') {
@@ -143,13 +140,13 @@ public final class SqlTypes {
                 }
             } else if (c == '[') {
                 int j = i + 1;
-                while (j < n && isBlank(text.charAt(j))) {
+                while (j < n && Blanks.isBlank(text.charAt(j))) {
                     j++;
                 }
                 while (j < n && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
                     j++;
                 }
-                while (j < n && isBlank(text.charAt(j))) {
+                while (j < n && Blanks.isBlank(text.charAt(j))) {
                     j++;
                 }
                 if (j < n && text.charAt(j) == ']') {

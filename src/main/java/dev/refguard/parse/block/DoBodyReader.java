@@ -11,6 +11,7 @@ import dev.refguard.parse.block.BlockStep.Loop;
 import dev.refguard.parse.block.BlockStep.Raise;
 import dev.refguard.parse.block.BlockStep.Run;
 import dev.refguard.parse.block.CatalogGuard.Opaque;
+import dev.refguard.split.Blanks;
 import dev.refguard.split.LineIndex;
 import dev.refguard.split.SqlComment;
 import dev.refguard.split.SqlLexer;
@@ -281,7 +282,7 @@ public final class DoBodyReader {
                 conditions.add(condition.toString().strip());
                 at++; // THEN
                 List<String> lower = conditions.stream()
-                        .map(c -> c.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "))
+                        .map(c -> Blanks.squeeze(c.toLowerCase(Locale.ROOT)))
                         .toList();
                 handlers.add(new Handler(lower, statements(Set.of("when", "end"))));
             }
@@ -429,7 +430,7 @@ public final class DoBodyReader {
             int then = find(at + 1, "then");
             Guard condition = searched
                     ? guard(at + 1, then)
-                    : new Opaque(("CASE " + subject + " WHEN ...").replaceAll("\\s+", " "), positionOf(at));
+                    : new Opaque(Blanks.squeeze("CASE " + subject + " WHEN ..."), positionOf(at));
             at = Math.min(then + 1, tokens.size());
             branches.add(new Branch(condition, statements(Set.of("when", "else", "end"))));
         }

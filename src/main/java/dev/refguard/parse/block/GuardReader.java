@@ -14,6 +14,7 @@ import dev.refguard.parse.block.CatalogQuery.Function;
 import dev.refguard.parse.block.CatalogQuery.Literal;
 import dev.refguard.parse.block.CatalogQuery.Operand;
 import dev.refguard.parse.block.CatalogQuery.Source;
+import dev.refguard.split.Blanks;
 import dev.refguard.split.SqlLexer.Token;
 import dev.refguard.split.SqlLexer.Type;
 import java.util.ArrayList;
@@ -283,10 +284,9 @@ final class GuardReader {
             return new Opaque("", position(from));
         }
         String written = text.substring(
-                        tokens.get(from).start(),
-                        tokens.get(Math.min(to, tokens.size()) - 1).end())
-                .replaceAll("\\s+", " ")
-                .strip();
+                tokens.get(from).start(),
+                tokens.get(Math.min(to, tokens.size()) - 1).end());
+        written = Blanks.squeeze(written).strip();
         return new Opaque(written, position(from));
     }
 
