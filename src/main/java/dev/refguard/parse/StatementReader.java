@@ -128,17 +128,7 @@ final class StatementReader {
             }
             return result(statement, conditional, ParseOutcome.PARSED, changes, null, List.of());
         }
-        if (kind == StatementKind.CREATE_FUNCTION
-                || kind == StatementKind.CREATE_TRIGGER
-                || kind == StatementKind.SET_SEARCH_PATH
-                || kind == StatementKind.TYPE_DEFINITION
-                || kind == StatementKind.CREATE_INDEX
-                || kind == StatementKind.DROP_INDEX
-                || kind == StatementKind.TRANSACTION
-                || kind == StatementKind.CREATE_RELATION
-                || kind == StatementKind.SELECT_INTO) {
-            // JSqlParser keeps these opaque, or drops what matters (an index's IF NOT EXISTS, CONCURRENTLY, a
-            // DROP INDEX): they are the token reader's by design, not parser gaps
+        if (tokenReaderOnly(kind)) {
             Optional<List<SchemaChange>> changes = fallbackRead(statement);
             if (changes.isPresent()) {
                 return result(statement, conditional, ParseOutcome.PARSED, changes.get(), null, List.of());
@@ -166,6 +156,23 @@ final class StatementReader {
                 List.of(),
                 attempt.failure(),
                 touchedTables(statement));
+    }
+
+    /**
+     * Whether statements of {@code kind} go to the token reader directly, never to JSqlParser. JSqlParser keeps
+     * these opaque, or drops what matters (an index's IF NOT EXISTS, CONCURRENTLY, a DROP INDEX): they are the token
+     * reader's by design, not parser gaps.
+     */
+    static boolean tokenReaderOnly(StatementKind kind) {
+        return kind == StatementKind.CREATE_FUNCTION
+                || kind == StatementKind.CREATE_TRIGGER
+                || kind == StatementKind.SET_SEARCH_PATH
+                || kind == StatementKind.TYPE_DEFINITION
+                || kind == StatementKind.CREATE_INDEX
+                || kind == StatementKind.DROP_INDEX
+                || kind == StatementKind.TRANSACTION
+                || kind == StatementKind.CREATE_RELATION
+                || kind == StatementKind.SELECT_INTO;
     }
 
     private static String describe(StatementKind kind) {
