@@ -122,7 +122,7 @@ public final class FallbackReader {
             boolean temporary = !orReplace && persistence(c, "TEMP", "TEMPORARY");
             boolean unlogged = !orReplace && persistence(c, "UNLOGGED");
             if (!orReplace && tableModifiers(c)) {
-                return List.of(FallbackTableReader.createTable(c, at, temporary, unlogged));
+                return FallbackTableReader.createTable(c, at, temporary, unlogged);
             }
             if (!orReplace && (c.peekWord("UNIQUE") || c.peekWord("INDEX"))) {
                 return List.of(createIndex(c, at));

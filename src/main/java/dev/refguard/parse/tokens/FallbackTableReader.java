@@ -13,6 +13,7 @@ import dev.refguard.parse.SchemaChange.AlterAction;
 import dev.refguard.parse.SchemaChange.AlterColumnDefault;
 import dev.refguard.parse.SchemaChange.AlterColumnType;
 import dev.refguard.parse.SchemaChange.AlterTable;
+import dev.refguard.parse.SchemaChange.CreateIndex;
 import dev.refguard.parse.SchemaChange.CreateTable;
 import dev.refguard.parse.SchemaChange.DropColumn;
 import dev.refguard.parse.SchemaChange.DropConstraint;
@@ -113,20 +114,37 @@ final class FallbackTableReader {
         final List<KeySpec> keys = new ArrayList<>();
         final List<ForeignKeySpec> foreignKeys = new ArrayList<>();
         final List<Like> likes = new ArrayList<>();
+        final List<InlineIndex> indexes = new ArrayList<>();
     }
+
+    /** MySQL's {@code KEY|INDEX [name] (columns)} among a table's elements: a plain index made with the table. */
+    private record InlineIndex(Identifier name, List<Identifier> columns, SourcePosition position) {}
 
     /**
      * {@code CREATE ... TABLE} with the cursor just past {@code TABLE}, in each of its forms (gram.y:
      * CreateStmt, CreateAsStmt): its own element list with {@code LIKE} elements and {@code INHERITS},
      * {@code PARTITION OF parent}, {@code OF type}, {@code AS query} and {@code AS EXECUTE plan}; the form
      * goes to the replay as the statement's {@link TableForm} (docs/replay.md, "Tables from every statement
-     * that makes one").
+     * that makes one"), followed by the indexes MySQL's {@code KEY|INDEX} elements make with it.
      *
      * @param at the statement start
      * @param temporary {@code TEMP} or {@code TEMPORARY} came before {@code TABLE}
      * @param unlogged {@code UNLOGGED} came before {@code TABLE}
      */
-    static CreateTable createTable(FallbackCursor c, SourcePosition at, boolean temporary, boolean unlogged) {
+    static List<SchemaChange> createTable(FallbackCursor c, SourcePosition at, boolean temporary, boolean unlogged) {
+        List<InlineIndex> indexes = new ArrayList<>();
+        CreateTable table = createTable(c, at, temporary, unlogged, indexes);
+        List<SchemaChange> changes = new ArrayList<>();
+        changes.add(table);
+        for (InlineIndex index : indexes) {
+            changes.add(new CreateIndex(index.name(), table.table(), index.columns(), false, index.position()));
+        }
+        return changes;
+    }
+
+    /** The table of {@link #createTable(FallbackCursor, SourcePosition, boolean, boolean)}; its indexes to {@code indexes}. */
+    private static CreateTable createTable(
+            FallbackCursor c, SourcePosition at, boolean temporary, boolean unlogged, List<InlineIndex> indexes) {
         boolean ifNotExists = c.acceptWords("IF", "NOT", "EXISTS");
         QualifiedName table = c.qualifiedName();
         if (c.acceptWord("PARTITION")) {
@@ -135,6 +153,7 @@ final class FallbackTableReader {
             c.expectWord("OF");
             QualifiedName parent = c.qualifiedName();
             TableElements elements = c.peekSymbol("(") ? elements(c.parenthesised(), false) : new TableElements();
+            indexes.addAll(elements.indexes);
             boolean partitioned = partitionBy(c);
             TableForm form = new TableForm(temporary, List.of(), parent, List.of(), false, partitioned, null, unlogged);
             return new CreateTable(table, ifNotExists, List.of(), elements.keys, elements.foreignKeys, true, at, form);
@@ -147,6 +166,7 @@ final class FallbackTableReader {
             if (!elements.likes.isEmpty()) {
                 throw new FallbackSyntaxException("LIKE in a typed table");
             }
+            indexes.addAll(elements.indexes);
             boolean partitioned = partitionBy(c);
             TableForm form = new TableForm(temporary, List.of(), null, List.of(), false, partitioned, type, unlogged);
             return new CreateTable(table, ifNotExists, List.of(), elements.keys, elements.foreignKeys, false, at, form);
@@ -169,6 +189,7 @@ final class FallbackTableReader {
             return new CreateTable(table, ifNotExists, List.of(), List.of(), List.of(), false, at, asQuery);
         }
         TableElements elements = elements(items, true);
+        indexes.addAll(elements.indexes);
         List<QualifiedName> inherits = new ArrayList<>();
         if (c.acceptWord("INHERITS")) {
             for (FallbackCursor item : c.parenthesised()) {
@@ -223,6 +244,12 @@ final class FallbackTableReader {
                 }
             } else if (item.peekWord("LIKE")) {
                 elements.likes.add(like(item));
+            } else if (startsMysqlIndex(item)) {
+                SourcePosition position = item.next().position();
+                Identifier name = item.peekSymbol("(") ? null : item.identifier();
+                List<Identifier> columns = columnList(item);
+                item.expectEnd();
+                elements.indexes.add(new InlineIndex(name, columns, position));
             } else {
                 ColumnDefinition definition = columnDefinition(item, typeRequired);
                 elements.columns.add(definition.column());
@@ -231,6 +258,31 @@ final class FallbackTableReader {
             }
         }
         return elements;
+    }
+
+    /**
+     * Whether a table element is MySQL's {@code KEY|INDEX [name] (col, ...)} (a MySQL or MariaDB file in PostgreSQL's
+     * lexical form). A PostgreSQL column named {@code key} or {@code index} has a type instead, whose modifiers are
+     * constants ({@code varchar(20)}), never a list of plain names.
+     */
+    private static boolean startsMysqlIndex(FallbackCursor item) {
+        if (!item.peekWord("KEY") && !item.peekWord("INDEX")) {
+            return false;
+        }
+        FallbackCursor ahead = item.rest();
+        ahead.next();
+        if (!ahead.peekSymbol("(")) {
+            SqlToken name = ahead.next();
+            if (name == null || !name.isName() || !ahead.peekSymbol("(")) {
+                return false;
+            }
+        }
+        List<FallbackCursor> columns = ahead.parenthesised();
+        return ahead.atEnd()
+                && !columns.isEmpty()
+                && columns.stream()
+                        .allMatch(
+                                column -> column.peek() != null && column.peek().isName() && column.peek(1) == null);
     }
 
     /** {@code LIKE source [{INCLUDING | EXCLUDING} {option | ALL}] ...}: later options override earlier ones. */
@@ -583,7 +635,9 @@ final class FallbackTableReader {
                 actions.add(action);
             }
         }
-        return actions.isEmpty() ? List.of() : List.of(new AlterTable(table, ifExists, actions, at));
+        // kept without actions too: PostgreSQL still looks the table up, and fails when it is missing (without IF
+        // EXISTS), whatever the actions are
+        return List.of(new AlterTable(table, ifExists, actions, at));
     }
 
     /** One ALTER TABLE action, or {@code null} for one that changes nothing modelled. */
