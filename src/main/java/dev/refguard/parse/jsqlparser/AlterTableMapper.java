@@ -64,7 +64,6 @@ final class AlterTableMapper extends TableElementMapper {
 
     /** {@code ALTER [COLUMN] c ...} actions that change no type, default, key or name. */
     private static final List<List<String>> HARMLESS_COLUMN_ACTIONS = List.of(
-            List.of("DROP", "DEFAULT"),
             List.of("SET", "NOT", "NULL"),
             List.of("DROP", "NOT", "NULL"),
             List.of("SET", "STATISTICS"),
@@ -333,6 +332,13 @@ final class AlterTableMapper extends TableElementMapper {
                 throw unreadable("SET DEFAULT without an expression");
             }
             return List.of(new AlterColumnDefault(column, defaultText, position));
+        }
+        if (wordsAt(rest, "DROP", "DEFAULT")) {
+            if (rest + 2 != segment[1]) {
+                throw unreadable("DROP DEFAULT followed by more words");
+            }
+            // no default any more: the same as a column declared without one
+            return List.of(new AlterColumnDefault(column, null, position));
         }
         for (List<String> harmless : HARMLESS_COLUMN_ACTIONS) {
             if (wordsOrSymbolsAt(rest, harmless)) {

@@ -434,6 +434,16 @@ class JSqlParserReaderTest {
     }
 
     @Test
+    void readsDropDefaultAsAColumnWithoutDefault() {
+        AlterTable alter = alter("ALTER TABLE t ALTER COLUMN a DROP DEFAULT");
+
+        // the token reader reads it the same way: the column's default is gone
+        assertThat(alter.actions())
+                .containsExactly(
+                        new AlterColumnDefault(Identifier.of("a"), null, new SourcePosition(LINE, COLUMN + 14)));
+    }
+
+    @Test
     void readsRenameTable() {
         AlterTable alter = alter("ALTER TABLE \"User\" RENAME TO \"users\"");
 
@@ -515,7 +525,6 @@ class JSqlParserReaderTest {
                 "ALTER TABLE t SET (fillfactor = 70)",
                 "ALTER TABLE t ALTER COLUMN a SET STATISTICS 100",
                 "ALTER TABLE t ALTER COLUMN a SET STORAGE EXTERNAL",
-                "ALTER TABLE t ALTER COLUMN a DROP DEFAULT",
                 "ALTER TABLE t ALTER COLUMN a DROP NOT NULL",
                 "ALTER TABLE t ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY",
                 "ALTER TABLE public.events ATTACH PARTITION public.events_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
