@@ -27,6 +27,7 @@ import dev.refguard.parse.SchemaChange.SetSchema;
 import dev.refguard.parse.SchemaChange.TableForm;
 import dev.refguard.parse.SourcePosition;
 import dev.refguard.parse.tokens.FallbackCursor.FallbackSyntaxException;
+import dev.refguard.split.DdlWords;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -61,44 +62,6 @@ final class FallbackTableReader {
     private static final Set<String> COLUMN_CONSTRAINT_WORDS = Stream.concat(
                     DEFAULT_END_WORDS.stream(), Stream.of("COMPRESSION", "STORAGE"))
             .collect(Collectors.toUnmodifiableSet());
-
-    /** ALTER TABLE actions that change nothing refguard models; their details are not read. */
-    private static final Set<String> HARMLESS_ACTIONS = Set.of(
-            "OWNER",
-            "ENABLE",
-            "DISABLE",
-            "FORCE",
-            "NO",
-            "REPLICA",
-            "VALIDATE",
-            "ATTACH",
-            "DETACH",
-            "CLUSTER",
-            "INHERIT",
-            "OF",
-            "NOT",
-            "RESET",
-            "OPTIONS");
-
-    /** What may follow {@code ALTER COLUMN c SET} without changing the column's type or default. */
-    private static final Set<String> HARMLESS_COLUMN_SET = Set.of(
-            "NOT",
-            "STATISTICS",
-            "STORAGE",
-            "COMPRESSION",
-            "GENERATED",
-            "INCREMENT",
-            "START",
-            "CYCLE",
-            "NO",
-            "MINVALUE",
-            "MAXVALUE",
-            "CACHE",
-            "EXPRESSION",
-            "RESTART",
-            "SEQUENCE",
-            "OWNED",
-            "AS");
 
     private FallbackTableReader() {}
 
@@ -216,14 +179,15 @@ final class FallbackTableReader {
      * {@code INTO} at the top level.
      */
     static CreateTable selectInto(FallbackCursor c, SourcePosition at) {
-        boolean verb = c.seek(t -> Stream.of("SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "VALUES", "TABLE")
-                .anyMatch(t::isWord));
+        boolean verb = c.seek(t -> t.type() == SqlToken.Type.WORD && DdlWords.MAIN_VERBS.contains(upper(t)));
         if (!verb || !c.peekWord("SELECT") || !c.seek(t -> t.isWord("INTO"))) {
             return null;
         }
         c.next();
-        boolean temporary = c.acceptWord("TEMP") || c.acceptWord("TEMPORARY");
-        boolean unlogged = !temporary && c.acceptWord("UNLOGGED");
+        DdlWords.Persistence persistence = DdlWords.persistence(c.words(), 0);
+        c.skip(persistence.length());
+        boolean temporary = persistence.temporary();
+        boolean unlogged = persistence.unlogged();
         c.acceptWord("TABLE");
         QualifiedName table = c.qualifiedName();
         c.skipRest();
@@ -589,18 +553,12 @@ final class FallbackTableReader {
 
     /** A referential action; PostgreSQL 15 allows a column list after SET NULL / SET DEFAULT. */
     private static String referentialAction(FallbackCursor c) {
-        if (c.acceptWord("CASCADE")) {
-            return "CASCADE";
+        String action = DdlWords.referentialAction(c.words(), 0);
+        if (action == null) {
+            throw new FallbackSyntaxException("unknown referential action");
         }
-        if (c.acceptWord("RESTRICT")) {
-            return "RESTRICT";
-        }
-        if (c.acceptWords("NO", "ACTION")) {
-            return "NO ACTION";
-        }
-        c.expectWord("SET");
-        String action = "SET " + c.expectOneOf("NULL", "DEFAULT");
-        if (c.peekSymbol("(")) {
+        c.skip(action.split(" ").length);
+        if (action.startsWith("SET ") && c.peekSymbol("(")) {
             columnList(c);
         }
         return action;
@@ -647,6 +605,9 @@ final class FallbackTableReader {
             throw new FallbackSyntaxException("empty ALTER TABLE action");
         }
         SourcePosition at = first.position();
+        if (DdlWords.harmlessAlterAction(c.words(), 0)) {
+            return null;
+        }
         if (c.acceptWord("ADD")) {
             if (!c.acceptWord("COLUMN") && startsTableConstraint(c)) {
                 TableConstraint constraint = tableConstraint(c, true);
@@ -710,31 +671,15 @@ final class FallbackTableReader {
                 return new SetSchema(schema, at);
             }
             SqlToken next = c.peek();
-            if (next != null
-                    && (next.is("(")
-                            || next.isWord("WITHOUT")
-                            || next.isWord("ACCESS")
-                            || next.isWord("TABLESPACE")
-                            || next.isWord("LOGGED")
-                            || next.isWord("UNLOGGED"))) {
-                if (next.isWord("LOGGED") || next.isWord("UNLOGGED")) {
-                    c.next();
-                    c.expectEnd();
-                    return new SetLogged(next.isWord("LOGGED"), at);
-                }
-                return null;
+            if (next != null && (next.isWord("LOGGED") || next.isWord("UNLOGGED"))) {
+                c.next();
+                c.expectEnd();
+                return new SetLogged(next.isWord("LOGGED"), at);
             }
             throw new FallbackSyntaxException("unknown ALTER TABLE SET action");
         }
         if (c.acceptWord("ALTER")) {
-            if (c.acceptWord("CONSTRAINT")) {
-                // changes deferrability or inheritance only
-                return null;
-            }
             return alterColumn(c, at);
-        }
-        if (first.type() == SqlToken.Type.WORD && HARMLESS_ACTIONS.contains(upper(first))) {
-            return null;
         }
         throw new FallbackSyntaxException("unknown ALTER TABLE action '" + first.text() + "'");
     }
@@ -763,24 +708,9 @@ final class FallbackTableReader {
             c.expectEnd();
             return new AlterColumnDefault(column, null, at);
         }
-        SqlToken next = c.peek();
-        SqlToken after = c.peek(1);
-        boolean harmless = next != null
-                && ((next.isWord("SET") && after != null && (after.is("(") || isHarmlessColumnSet(after)))
-                        || (next.isWord("DROP")
-                                && after != null
-                                && (after.isWord("NOT") || after.isWord("IDENTITY") || after.isWord("EXPRESSION")))
-                        || next.isWord("ADD")
-                        || next.isWord("RESTART")
-                        || next.isWord("RESET")
-                        || next.isWord("OPTIONS"));
-        if (harmless) {
+        if (DdlWords.harmlessColumnAction(c.words(), 0)) {
             return null;
         }
         throw new FallbackSyntaxException("unknown ALTER COLUMN action");
-    }
-
-    private static boolean isHarmlessColumnSet(SqlToken token) {
-        return token.type() == SqlToken.Type.WORD && HARMLESS_COLUMN_SET.contains(upper(token));
     }
 }

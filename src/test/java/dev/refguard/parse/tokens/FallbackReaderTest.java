@@ -531,6 +531,10 @@ class FallbackReaderTest {
                     CreateTable.class);
             assertThat(with.table()).isEqualTo(name("archive", "recent"));
             assertThat(with.form().temporary()).isFalse();
+            // PostgreSQL 15 takes LOCAL or GLOBAL before TEMP here as in CREATE TABLE
+            CreateTable local = only("SELECT 1 AS a INTO LOCAL TEMP lt FROM users", CreateTable.class);
+            assertThat(local.table()).isEqualTo(name(null, "lt"));
+            assertThat(local.form().temporary()).isTrue();
             // an INTO inside parentheses, or one after another verb, makes no table
             assertThat(FallbackReader.read(statement("SELECT (SELECT 1) FROM t")))
                     .hasValue(List.of());
@@ -586,6 +590,18 @@ class FallbackReaderTest {
             SchemaChange.CreateIndex unnamed = (SchemaChange.CreateIndex) changes.get(2);
             assertThat(unnamed.name()).isNull();
             assertThat(unnamed.columns()).isEqualTo(ids("name"));
+        }
+
+        @Test
+        void aForeignTableIsNoTableOfTheModel() {
+            // PostgreSQL 15: a foreign table takes no key, and "referenced relation is not a table" for an FK to it
+            assertThat(read("CREATE FOREIGN TABLE f (id int) SERVER s")).isEmpty();
+        }
+
+        @Test
+        void anEmptyQuotedNameIsUnreadable() {
+            // PostgreSQL 15: "zero-length delimited identifier"
+            assertUnreadable("CREATE TABLE t (\"\" int)");
         }
 
         @Test
@@ -893,6 +909,9 @@ class FallbackReaderTest {
                     .isEqualTo(RelationKind.VIEW);
             assertThat(only("CREATE TEMP SEQUENCE s", CreateRelation.class).kind())
                     .isEqualTo(RelationKind.SEQUENCE);
+            // PostgreSQL 15 has unlogged sequences
+            assertThat(only("CREATE UNLOGGED SEQUENCE s", CreateRelation.class).name())
+                    .isEqualTo(name(null, "s"));
         }
 
         @Test
