@@ -74,6 +74,7 @@ public final class DdlWords {
             List.of("SET", "WITHOUT"),
             List.of("SET", "ACCESS", "METHOD"),
             List.of("CLUSTER", "ON"),
+            // INHERIT requires the child to have every parent column already
             List.of("INHERIT"),
             List.of("NO", "INHERIT"),
             List.of("OF"),
