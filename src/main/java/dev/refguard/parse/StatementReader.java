@@ -156,17 +156,7 @@ final class StatementReader {
             }
             return result(statement, conditional, ParseOutcome.PARSED, changes, null, List.of());
         }
-        if (kind == StatementKind.CREATE_FUNCTION
-                || kind == StatementKind.CREATE_TRIGGER
-                || kind == StatementKind.SET_SEARCH_PATH
-                || kind == StatementKind.TYPE_DEFINITION
-                || kind == StatementKind.CREATE_INDEX
-                || kind == StatementKind.DROP_INDEX
-                || kind == StatementKind.TRANSACTION
-                || kind == StatementKind.CREATE_RELATION
-                || kind == StatementKind.SELECT_INTO) {
-            // JSqlParser keeps these opaque, or drops what matters (an index's IF NOT EXISTS, CONCURRENTLY, a
-            // DROP INDEX): they are the token reader's by design, not parser gaps
+        if (tokenReaderOnly(kind)) {
             Reading tokens = fallbackRead(statement, "the token reader could not read this " + describe(kind));
             if (tokens.changes() != null) {
                 return result(statement, conditional, ParseOutcome.PARSED, tokens.changes(), null, List.of());
@@ -228,6 +218,23 @@ final class StatementReader {
             problem = InternalFailure.isInternal(problem) ? problem : internal + "; " + problem;
         }
         return result(statement, conditional, ParseOutcome.UNREADABLE, List.of(), problem, touched);
+    }
+
+    /**
+     * Whether statements of {@code kind} go to the token reader directly, never to JSqlParser. JSqlParser keeps
+     * these opaque, or drops what matters (an index's IF NOT EXISTS, CONCURRENTLY, a DROP INDEX): they are the token
+     * reader's by design, not parser gaps.
+     */
+    static boolean tokenReaderOnly(StatementKind kind) {
+        return kind == StatementKind.CREATE_FUNCTION
+                || kind == StatementKind.CREATE_TRIGGER
+                || kind == StatementKind.SET_SEARCH_PATH
+                || kind == StatementKind.TYPE_DEFINITION
+                || kind == StatementKind.CREATE_INDEX
+                || kind == StatementKind.DROP_INDEX
+                || kind == StatementKind.TRANSACTION
+                || kind == StatementKind.CREATE_RELATION
+                || kind == StatementKind.SELECT_INTO;
     }
 
     private static String describe(StatementKind kind) {

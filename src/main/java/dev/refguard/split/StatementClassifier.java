@@ -164,13 +164,9 @@ final class StatementClassifier {
                 return word(words, index).equals("INDEX") ? StatementKind.CREATE_INDEX : StatementKind.OTHER;
             }
             default -> {
-                // CREATE [GLOBAL|LOCAL] [TEMP|TEMPORARY|UNLOGGED] TABLE, also CREATE TEMP VIEW/SEQUENCE
-                if (object.equals("GLOBAL") || object.equals("LOCAL")) {
-                    object = word(words, ++i);
-                }
-                if (object.equals("TEMP") || object.equals("TEMPORARY") || object.equals("UNLOGGED")) {
-                    object = word(words, ++i);
-                }
+                // CREATE [GLOBAL|LOCAL] TEMP|TEMPORARY | UNLOGGED TABLE, also CREATE TEMP VIEW/SEQUENCE
+                i += DdlWords.persistence(at -> word(words, at), i).length();
+                object = word(words, i);
                 if (object.equals("TABLE")) {
                     return StatementKind.CREATE_TABLE;
                 }
@@ -235,10 +231,6 @@ final class StatementClassifier {
                 && text.substring(argument.start(), argument.end()).equalsIgnoreCase("'search_path'");
     }
 
-    /** Verbs of the statement a {@code WITH} clause leads to. */
-    private static final Set<String> MAIN_VERBS =
-            Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "VALUES", "TABLE");
-
     /**
      * Whether the statement is {@code [WITH ...] SELECT ... INTO t ...}: its main verb (the first at the top level)
      * is {@code SELECT}, and an {@code INTO} follows at the top level (one inside parentheses is a subquery's, which
@@ -258,7 +250,7 @@ final class StatementClassifier {
                 if (select && word.equals("INTO")) {
                     return true;
                 }
-                if (!select && MAIN_VERBS.contains(word)) {
+                if (!select && DdlWords.MAIN_VERBS.contains(word)) {
                     if (!word.equals("SELECT")) {
                         return false;
                     }
@@ -297,13 +289,21 @@ final class StatementClassifier {
                 words.add(text.substring(token.start(), token.end()).toUpperCase(Locale.ROOT));
             } else if (token.type() == Type.QUOTED_IDENTIFIER) {
                 // "search_path" is the same name as search_path; nothing else is matched quoted
-                String quoted = text.substring(token.start(), token.end());
-                words.add(quoted.equals("\"search_path\"") ? "SEARCH_PATH" : "");
+                words.add(isQuoted(text.substring(token.start(), token.end()), "search_path") ? "SEARCH_PATH" : "");
             } else {
                 words.add("");
             }
         }
         return words;
+    }
+
+    /** Whether a quoted identifier spells {@code name} exactly. */
+    private static boolean isQuoted(String quoted, String name) {
+        try {
+            return DdlWords.unquote(quoted).equals(name);
+        } catch (IllegalArgumentException e) {
+            return false; // U&"..." or malformed: not the name
+        }
     }
 
     private static List<Token> leadingTokens(String text) {

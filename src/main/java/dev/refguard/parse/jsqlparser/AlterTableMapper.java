@@ -20,6 +20,7 @@ import dev.refguard.parse.SchemaChange.RenameConstraint;
 import dev.refguard.parse.SchemaChange.RenameTable;
 import dev.refguard.parse.SchemaChange.SetSchema;
 import dev.refguard.parse.SourcePosition;
+import dev.refguard.split.DdlWords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,49 +42,6 @@ import net.sf.jsqlparser.statement.create.table.Index;
  * known to change nothing it models.
  */
 final class AlterTableMapper extends TableElementMapper {
-    /** {@code ALTER TABLE} actions that change nothing refguard models, by their leading words. */
-    private static final List<List<String>> HARMLESS_ALTER_ACTIONS = List.of(
-            List.of("OWNER", "TO"),
-            List.of("REPLICA", "IDENTITY"),
-            List.of("ENABLE"),
-            List.of("DISABLE"),
-            List.of("FORCE", "ROW"),
-            List.of("NO", "FORCE"),
-            List.of("VALIDATE", "CONSTRAINT"),
-            List.of("SET", "("),
-            List.of("RESET", "("),
-            List.of("SET", "TABLESPACE"),
-            List.of("SET", "WITHOUT"),
-            List.of("SET", "ACCESS", "METHOD"),
-            List.of("CLUSTER", "ON"),
-            // INHERIT requires the child to have every parent column already
-            List.of("INHERIT"),
-            List.of("NO", "INHERIT"),
-            List.of("ATTACH", "PARTITION"),
-            List.of("DETACH", "PARTITION"));
-
-    /** {@code ALTER [COLUMN] c ...} actions that change no type, default, key or name. */
-    private static final List<List<String>> HARMLESS_COLUMN_ACTIONS = List.of(
-            List.of("DROP", "DEFAULT"),
-            List.of("SET", "NOT", "NULL"),
-            List.of("DROP", "NOT", "NULL"),
-            List.of("SET", "STATISTICS"),
-            List.of("SET", "STORAGE"),
-            List.of("SET", "COMPRESSION"),
-            List.of("SET", "("),
-            List.of("RESET", "("),
-            List.of("ADD", "GENERATED"),
-            List.of("SET", "GENERATED"),
-            List.of("DROP", "IDENTITY"),
-            List.of("DROP", "EXPRESSION"),
-            List.of("RESTART"),
-            List.of("SET", "INCREMENT"),
-            List.of("SET", "START"),
-            List.of("SET", "MAXVALUE"),
-            List.of("SET", "MINVALUE"),
-            List.of("SET", "NO"),
-            List.of("SET", "CACHE"),
-            List.of("SET", "CYCLE"));
 
     /** Whether MySQL's own ALTER TABLE actions ({@code MODIFY}, {@code CHANGE}) are read: a MySQL or MariaDB file. */
     private final boolean mysqlActions;
@@ -334,10 +292,15 @@ final class AlterTableMapper extends TableElementMapper {
             }
             return List.of(new AlterColumnDefault(column, defaultText, position));
         }
-        for (List<String> harmless : HARMLESS_COLUMN_ACTIONS) {
-            if (wordsOrSymbolsAt(rest, harmless)) {
-                return List.of();
+        if (wordsAt(rest, "DROP", "DEFAULT")) {
+            if (rest + 2 != segment[1]) {
+                throw unreadable("DROP DEFAULT followed by more words");
             }
+            // no default any more: the same as a column declared without one
+            return List.of(new AlterColumnDefault(column, null, position));
+        }
+        if (DdlWords.harmlessColumnAction(words(rest, segment[1]), 0)) {
+            return List.of();
         }
         throw unreadable("ALTER COLUMN action is not mapped");
     }
@@ -396,10 +359,8 @@ final class AlterTableMapper extends TableElementMapper {
             }
             return List.of(new SchemaChange.SetLogged(wordsAt(segment[0], "SET", "LOGGED"), position));
         }
-        for (List<String> harmless : HARMLESS_ALTER_ACTIONS) {
-            if (wordsOrSymbolsAt(segment[0], harmless)) {
-                return List.of();
-            }
+        if (DdlWords.harmlessAlterAction(words(segment[0], segment[1]), 0)) {
+            return List.of();
         }
         throw unreadable("ALTER TABLE action '" + tokens.get(segment[0]).text() + " ...' is not mapped");
     }

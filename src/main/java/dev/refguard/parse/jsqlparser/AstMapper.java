@@ -4,6 +4,7 @@ import dev.refguard.parse.Identifier;
 import dev.refguard.parse.QualifiedName;
 import dev.refguard.parse.SourcePosition;
 import dev.refguard.parse.jsqlparser.StatementText.Token;
+import dev.refguard.split.DdlWords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -38,11 +39,11 @@ abstract sealed class AstMapper permits TableElementMapper, SmallStatementMapper
             throw unreadable("missing name");
         }
         if (raw.length() >= 2 && raw.charAt(0) == '"' && raw.charAt(raw.length() - 1) == '"') {
-            String inner = raw.substring(1, raw.length() - 1);
-            if (inner.isEmpty() || inner.replace("\"\"", "").contains("\"")) {
-                throw unreadable("malformed quoted name " + raw);
+            try {
+                return Identifier.quoted(DdlWords.unquote(raw));
+            } catch (IllegalArgumentException e) {
+                throw unreadable(e.getMessage());
             }
-            return Identifier.quoted(inner.replace("\"\"", "\""));
         }
         if (!PLAIN_NAME.matcher(raw).matches()) {
             throw unreadable("unexpected name text '" + raw + "'");
@@ -161,6 +162,25 @@ abstract sealed class AstMapper permits TableElementMapper, SmallStatementMapper
 
     boolean wordsAt(int i, String... words) {
         return wordsOrSymbolsAt(i, List.of(words));
+    }
+
+    /**
+     * The tokens from {@code from} to {@code end} as {@link DdlWords} reads them, counted from {@code from}: an
+     * unquoted word upper-cased, a symbol as written, {@code null} for anything else and past {@code end}.
+     */
+    DdlWords.Words words(int from, int end) {
+        return i -> {
+            int at = from + i;
+            if (i < 0 || at >= end || at >= tokens.size()) {
+                return null;
+            }
+            Token token = tokens.get(at);
+            return switch (token.kind()) {
+                case WORD -> DdlWords.upper(token.text());
+                case SYMBOL -> token.text();
+                default -> null;
+            };
+        };
     }
 
     boolean wordsOrSymbolsAt(int i, List<String> words) {

@@ -6,6 +6,7 @@ import dev.refguard.parse.KeySpec;
 import dev.refguard.parse.QualifiedName;
 import dev.refguard.parse.SchemaChange;
 import dev.refguard.parse.SourcePosition;
+import dev.refguard.split.DdlWords;
 import java.util.ArrayList;
 import java.util.List;
 import net.sf.jsqlparser.statement.LikeClause;
@@ -66,12 +67,12 @@ final class CreateTableMapper extends TableElementMapper {
             // statement that makes one")
             throw unreadable("CREATE TABLE ... AS, OF, PARTITION OF, INHERITS and LIKE are read by the token reader");
         }
-        boolean temporary = false;
-        boolean unlogged = false;
-        for (int t = 1; t < tableKeyword; t++) {
-            temporary |= tokens.get(t).isWord("TEMP") || tokens.get(t).isWord("TEMPORARY");
-            unlogged |= tokens.get(t).isWord("UNLOGGED");
+        DdlWords.Persistence persistence = DdlWords.tableModifiers(words(1, tokens.size()), 0);
+        if (persistence == null || 1 + persistence.length() != tableKeyword) {
+            throw unreadable("words between CREATE and TABLE that are no table modifiers");
         }
+        boolean temporary = persistence.temporary();
+        boolean unlogged = persistence.unlogged();
 
         List<TableElement> elements = ct.getTableElements() == null ? List.of() : ct.getTableElements();
         List<int[]> segments = List.of();

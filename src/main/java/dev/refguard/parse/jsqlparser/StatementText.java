@@ -2,6 +2,7 @@ package dev.refguard.parse.jsqlparser;
 
 import dev.refguard.parse.Identifier;
 import dev.refguard.parse.SourcePosition;
+import dev.refguard.split.DdlWords;
 import dev.refguard.split.LineIndex;
 import dev.refguard.split.SqlLexer;
 import dev.refguard.split.SqlStatement;
@@ -59,8 +60,7 @@ final class StatementText {
         /** The identifier this token spells: quotes removed and {@code ""} collapsed when quoted. */
         Identifier identifier() {
             if (kind == Kind.QUOTED_NAME) {
-                int close = text.length() > 1 && text.endsWith("\"") ? text.length() - 1 : text.length();
-                return Identifier.quoted(text.substring(1, close).replace("\"\"", "\""));
+                return Identifier.quoted(DdlWords.unquote(text));
             }
             return Identifier.of(text);
         }

@@ -6,10 +6,10 @@ import dev.refguard.parse.Identifier;
 import dev.refguard.parse.KeySpec;
 import dev.refguard.parse.QualifiedName;
 import dev.refguard.parse.jsqlparser.StatementText.Token;
+import dev.refguard.split.DdlWords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.ReferentialAction;
 import net.sf.jsqlparser.statement.create.table.ColDataType;
@@ -24,13 +24,6 @@ import net.sf.jsqlparser.statement.create.table.Index;
  * ALTER TABLE ... ADD} hold, each from its AST node and its token range (segment) in the text.
  */
 abstract sealed class TableElementMapper extends AstMapper permits CreateTableMapper, AlterTableMapper {
-    private static final Map<ReferentialAction.Action, String> ACTIONS = Map.of(
-            ReferentialAction.Action.CASCADE, "CASCADE",
-            ReferentialAction.Action.RESTRICT, "RESTRICT",
-            ReferentialAction.Action.NO_ACTION, "NO ACTION",
-            ReferentialAction.Action.SET_NULL, "SET NULL",
-            ReferentialAction.Action.SET_DEFAULT, "SET DEFAULT");
-
     TableElementMapper(StatementText text) {
         super(text);
     }
@@ -219,8 +212,9 @@ abstract sealed class TableElementMapper extends AstMapper permits CreateTableMa
         if (action == null || action.getAction() == null) {
             return null;
         }
-        String text = ACTIONS.get(action.getAction());
-        if (text == null) {
+        // JSqlParser's constants are the action's words joined by '_' (SET_NULL, NO_ACTION)
+        String text = action.getAction().name().replace('_', ' ');
+        if (!DdlWords.REFERENTIAL_ACTIONS.contains(text)) {
             throw unreadable("unknown referential action " + action.getAction());
         }
         return text;

@@ -2,6 +2,7 @@ package dev.refguard.parse.tokens;
 
 import dev.refguard.parse.Identifier;
 import dev.refguard.parse.QualifiedName;
+import dev.refguard.split.DdlWords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -51,6 +52,34 @@ final class FallbackCursor {
         }
         pos++;
         return token;
+    }
+
+    /** Consumes {@code count} tokens; there must be as many. */
+    void skip(int count) {
+        for (int i = 0; i < count; i++) {
+            next();
+        }
+    }
+
+    /**
+     * The tokens from here on as {@link DdlWords} reads them, counted from here: an unquoted word upper-cased, a
+     * punctuation mark or operator as written, {@code null} for anything else and past the end. This cursor does not
+     * move.
+     */
+    DdlWords.Words words() {
+        int from = pos;
+        return i -> {
+            int at = from + i;
+            if (i < 0 || at >= end) {
+                return null;
+            }
+            SqlToken token = tokens.get(at);
+            return switch (token.type()) {
+                case WORD -> DdlWords.upper(token.text());
+                case PUNCTUATION, OPERATOR -> token.text();
+                default -> null;
+            };
+        };
     }
 
     /** Fails unless the whole range has been read. */

@@ -19,6 +19,7 @@ import dev.refguard.parse.SchemaChange.TransactionCommand;
 import dev.refguard.parse.SchemaChange.Truncate;
 import dev.refguard.parse.SourcePosition;
 import dev.refguard.parse.tokens.FallbackCursor.FallbackSyntaxException;
+import dev.refguard.split.DdlWords;
 import dev.refguard.split.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +74,9 @@ public final class FallbackReader {
             FallbackCursor c = cursor(statement);
             if (c.acceptWord("CREATE")) {
                 c.acceptWords("OR", "REPLACE");
-                if (tableModifiers(c)) {
+                DdlWords.Persistence table = DdlWords.tableModifiers(c.words(), 0);
+                if (table != null) {
+                    c.skip(table.length() + 1);
                     c.acceptWords("IF", "NOT", "EXISTS");
                     tables.add(c.qualifiedName());
                 } else if (c.acceptWord("UNIQUE") || c.peekWord("INDEX")) {
@@ -119,20 +122,24 @@ public final class FallbackReader {
     private static List<SchemaChange> readStatement(FallbackCursor c, SourcePosition at) {
         if (c.acceptWord("CREATE")) {
             boolean orReplace = c.acceptWords("OR", "REPLACE");
-            boolean temporary = !orReplace && persistence(c, "TEMP", "TEMPORARY");
-            boolean unlogged = !orReplace && persistence(c, "UNLOGGED");
-            if (!orReplace && tableModifiers(c)) {
-                return List.of(FallbackTableReader.createTable(c, at, temporary, unlogged));
+            DdlWords.Persistence table = orReplace ? null : DdlWords.tableModifiers(c.words(), 0);
+            if (table != null) {
+                c.skip(table.length() + 1);
+                return FallbackTableReader.createTable(c, at, table.temporary(), table.unlogged());
+            }
+            if (!orReplace && c.peekWords("FOREIGN", "TABLE")) {
+                // no table the model has (DdlWords.tableModifiers), as the classifier ignores it at the top level
+                return List.of();
             }
             if (!orReplace && (c.peekWord("UNIQUE") || c.peekWord("INDEX"))) {
                 return List.of(createIndex(c, at));
             }
-            if (c.peekWord("VIEW")
-                    || c.peekWords("MATERIALIZED", "VIEW")
-                    || c.peekWord("SEQUENCE")
-                    || c.peekWord("RECURSIVE")
-                    || ((c.peekWord("TEMP") || c.peekWord("TEMPORARY"))
-                            && (c.peekWord(1, "VIEW") || c.peekWord(1, "SEQUENCE") || c.peekWord(1, "RECURSIVE")))) {
+            int persistence = DdlWords.persistence(c.words(), 0).length();
+            if (c.peekWord(persistence, "VIEW")
+                    || (c.peekWord(persistence, "MATERIALIZED") && c.peekWord(persistence + 1, "VIEW"))
+                    || c.peekWord(persistence, "SEQUENCE")
+                    || c.peekWord(persistence, "RECURSIVE")) {
+                c.skip(persistence);
                 return List.of(createRelation(c, at));
             }
             if (!orReplace && c.acceptWord("SCHEMA")) {
@@ -222,33 +229,6 @@ public final class FallbackReader {
         }
         // null when the statement is no transaction command either
         return transaction(c, at);
-    }
-
-    /** Whether {@code [GLOBAL|LOCAL]} and one of {@code words} come next; consumes nothing. */
-    private static boolean persistence(FallbackCursor c, String... words) {
-        int ahead = c.peekWord("GLOBAL") || c.peekWord("LOCAL") ? 1 : 0;
-        return java.util.Arrays.stream(words).anyMatch(w -> c.peekWord(ahead, w));
-    }
-
-    /** {@code [GLOBAL|LOCAL] [TEMP|TEMPORARY|UNLOGGED] [FOREIGN] TABLE}; consumes it when it is there. */
-    private static boolean tableModifiers(FallbackCursor c) {
-        int ahead = 0;
-        if (c.peekWord(ahead, "GLOBAL") || c.peekWord(ahead, "LOCAL")) {
-            ahead++;
-        }
-        if (c.peekWord(ahead, "TEMP") || c.peekWord(ahead, "TEMPORARY") || c.peekWord(ahead, "UNLOGGED")) {
-            ahead++;
-        }
-        if (c.peekWord(ahead, "FOREIGN")) {
-            ahead++;
-        }
-        if (!c.peekWord(ahead, "TABLE")) {
-            return false;
-        }
-        for (int i = 0; i <= ahead; i++) {
-            c.next();
-        }
-        return true;
     }
 
     /** {@code [ONLY] name [*] [, ...]}. */
@@ -529,13 +509,10 @@ public final class FallbackReader {
 
     /**
      * {@code CREATE [TEMP] [RECURSIVE] VIEW name}, {@code CREATE MATERIALIZED VIEW [IF NOT EXISTS] name},
-     * {@code CREATE [TEMP] SEQUENCE [IF NOT EXISTS] name}: only the name matters (an index may be built on a
-     * materialized view); the query and options are skipped.
+     * {@code CREATE [TEMP] SEQUENCE [IF NOT EXISTS] name}, with the cursor past the persistence words: only the name
+     * matters (an index may be built on a materialized view); the query and options are skipped.
      */
     private static SchemaChange createRelation(FallbackCursor c, SourcePosition at) {
-        if (!c.acceptWord("TEMP")) {
-            c.acceptWord("TEMPORARY");
-        }
         c.acceptWord("RECURSIVE");
         RelationKind kind;
         if (c.acceptWord("SEQUENCE")) {

@@ -13,6 +13,7 @@ import dev.refguard.parse.SchemaChange.AlterAction;
 import dev.refguard.parse.SchemaChange.AlterColumnDefault;
 import dev.refguard.parse.SchemaChange.AlterColumnType;
 import dev.refguard.parse.SchemaChange.AlterTable;
+import dev.refguard.parse.SchemaChange.CreateIndex;
 import dev.refguard.parse.SchemaChange.CreateTable;
 import dev.refguard.parse.SchemaChange.DropColumn;
 import dev.refguard.parse.SchemaChange.DropConstraint;
@@ -26,6 +27,7 @@ import dev.refguard.parse.SchemaChange.SetSchema;
 import dev.refguard.parse.SchemaChange.TableForm;
 import dev.refguard.parse.SourcePosition;
 import dev.refguard.parse.tokens.FallbackCursor.FallbackSyntaxException;
+import dev.refguard.split.DdlWords;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -61,44 +63,6 @@ final class FallbackTableReader {
                     DEFAULT_END_WORDS.stream(), Stream.of("COMPRESSION", "STORAGE"))
             .collect(Collectors.toUnmodifiableSet());
 
-    /** ALTER TABLE actions that change nothing refguard models; their details are not read. */
-    private static final Set<String> HARMLESS_ACTIONS = Set.of(
-            "OWNER",
-            "ENABLE",
-            "DISABLE",
-            "FORCE",
-            "NO",
-            "REPLICA",
-            "VALIDATE",
-            "ATTACH",
-            "DETACH",
-            "CLUSTER",
-            "INHERIT",
-            "OF",
-            "NOT",
-            "RESET",
-            "OPTIONS");
-
-    /** What may follow {@code ALTER COLUMN c SET} without changing the column's type or default. */
-    private static final Set<String> HARMLESS_COLUMN_SET = Set.of(
-            "NOT",
-            "STATISTICS",
-            "STORAGE",
-            "COMPRESSION",
-            "GENERATED",
-            "INCREMENT",
-            "START",
-            "CYCLE",
-            "NO",
-            "MINVALUE",
-            "MAXVALUE",
-            "CACHE",
-            "EXPRESSION",
-            "RESTART",
-            "SEQUENCE",
-            "OWNED",
-            "AS");
-
     private FallbackTableReader() {}
 
     /** A column definition: the column and the constraints declared inline on it. */
@@ -113,20 +77,37 @@ final class FallbackTableReader {
         final List<KeySpec> keys = new ArrayList<>();
         final List<ForeignKeySpec> foreignKeys = new ArrayList<>();
         final List<Like> likes = new ArrayList<>();
+        final List<InlineIndex> indexes = new ArrayList<>();
     }
+
+    /** MySQL's {@code KEY|INDEX [name] (columns)} among a table's elements: a plain index made with the table. */
+    private record InlineIndex(Identifier name, List<Identifier> columns, SourcePosition position) {}
 
     /**
      * {@code CREATE ... TABLE} with the cursor just past {@code TABLE}, in each of its forms (gram.y:
      * CreateStmt, CreateAsStmt): its own element list with {@code LIKE} elements and {@code INHERITS},
      * {@code PARTITION OF parent}, {@code OF type}, {@code AS query} and {@code AS EXECUTE plan}; the form
      * goes to the replay as the statement's {@link TableForm} (docs/replay.md, "Tables from every statement
-     * that makes one").
+     * that makes one"), followed by the indexes MySQL's {@code KEY|INDEX} elements make with it.
      *
      * @param at the statement start
      * @param temporary {@code TEMP} or {@code TEMPORARY} came before {@code TABLE}
      * @param unlogged {@code UNLOGGED} came before {@code TABLE}
      */
-    static CreateTable createTable(FallbackCursor c, SourcePosition at, boolean temporary, boolean unlogged) {
+    static List<SchemaChange> createTable(FallbackCursor c, SourcePosition at, boolean temporary, boolean unlogged) {
+        List<InlineIndex> indexes = new ArrayList<>();
+        CreateTable table = createTable(c, at, temporary, unlogged, indexes);
+        List<SchemaChange> changes = new ArrayList<>();
+        changes.add(table);
+        for (InlineIndex index : indexes) {
+            changes.add(new CreateIndex(index.name(), table.table(), index.columns(), false, index.position()));
+        }
+        return changes;
+    }
+
+    /** The table of {@link #createTable(FallbackCursor, SourcePosition, boolean, boolean)}; its indexes to {@code indexes}. */
+    private static CreateTable createTable(
+            FallbackCursor c, SourcePosition at, boolean temporary, boolean unlogged, List<InlineIndex> indexes) {
         boolean ifNotExists = c.acceptWords("IF", "NOT", "EXISTS");
         QualifiedName table = c.qualifiedName();
         if (c.acceptWord("PARTITION")) {
@@ -135,6 +116,7 @@ final class FallbackTableReader {
             c.expectWord("OF");
             QualifiedName parent = c.qualifiedName();
             TableElements elements = c.peekSymbol("(") ? elements(c.parenthesised(), false) : new TableElements();
+            indexes.addAll(elements.indexes);
             boolean partitioned = partitionBy(c);
             TableForm form = new TableForm(temporary, List.of(), parent, List.of(), false, partitioned, null, unlogged);
             return new CreateTable(table, ifNotExists, List.of(), elements.keys, elements.foreignKeys, true, at, form);
@@ -147,6 +129,7 @@ final class FallbackTableReader {
             if (!elements.likes.isEmpty()) {
                 throw new FallbackSyntaxException("LIKE in a typed table");
             }
+            indexes.addAll(elements.indexes);
             boolean partitioned = partitionBy(c);
             TableForm form = new TableForm(temporary, List.of(), null, List.of(), false, partitioned, type, unlogged);
             return new CreateTable(table, ifNotExists, List.of(), elements.keys, elements.foreignKeys, false, at, form);
@@ -169,6 +152,7 @@ final class FallbackTableReader {
             return new CreateTable(table, ifNotExists, List.of(), List.of(), List.of(), false, at, asQuery);
         }
         TableElements elements = elements(items, true);
+        indexes.addAll(elements.indexes);
         List<QualifiedName> inherits = new ArrayList<>();
         if (c.acceptWord("INHERITS")) {
             for (FallbackCursor item : c.parenthesised()) {
@@ -195,14 +179,15 @@ final class FallbackTableReader {
      * {@code INTO} at the top level.
      */
     static CreateTable selectInto(FallbackCursor c, SourcePosition at) {
-        boolean verb = c.seek(t -> Stream.of("SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "VALUES", "TABLE")
-                .anyMatch(t::isWord));
+        boolean verb = c.seek(t -> t.type() == SqlToken.Type.WORD && DdlWords.MAIN_VERBS.contains(upper(t)));
         if (!verb || !c.peekWord("SELECT") || !c.seek(t -> t.isWord("INTO"))) {
             return null;
         }
         c.next();
-        boolean temporary = c.acceptWord("TEMP") || c.acceptWord("TEMPORARY");
-        boolean unlogged = !temporary && c.acceptWord("UNLOGGED");
+        DdlWords.Persistence persistence = DdlWords.persistence(c.words(), 0);
+        c.skip(persistence.length());
+        boolean temporary = persistence.temporary();
+        boolean unlogged = persistence.unlogged();
         c.acceptWord("TABLE");
         QualifiedName table = c.qualifiedName();
         c.skipRest();
@@ -223,6 +208,12 @@ final class FallbackTableReader {
                 }
             } else if (item.peekWord("LIKE")) {
                 elements.likes.add(like(item));
+            } else if (startsMysqlIndex(item)) {
+                SourcePosition position = item.next().position();
+                Identifier name = item.peekSymbol("(") ? null : item.identifier();
+                List<Identifier> columns = columnList(item);
+                item.expectEnd();
+                elements.indexes.add(new InlineIndex(name, columns, position));
             } else {
                 ColumnDefinition definition = columnDefinition(item, typeRequired);
                 elements.columns.add(definition.column());
@@ -231,6 +222,31 @@ final class FallbackTableReader {
             }
         }
         return elements;
+    }
+
+    /**
+     * Whether a table element is MySQL's {@code KEY|INDEX [name] (col, ...)} (a MySQL or MariaDB file in PostgreSQL's
+     * lexical form). A PostgreSQL column named {@code key} or {@code index} has a type instead, whose modifiers are
+     * constants ({@code varchar(20)}), never a list of plain names.
+     */
+    private static boolean startsMysqlIndex(FallbackCursor item) {
+        if (!item.peekWord("KEY") && !item.peekWord("INDEX")) {
+            return false;
+        }
+        FallbackCursor ahead = item.rest();
+        ahead.next();
+        if (!ahead.peekSymbol("(")) {
+            SqlToken name = ahead.next();
+            if (name == null || !name.isName() || !ahead.peekSymbol("(")) {
+                return false;
+            }
+        }
+        List<FallbackCursor> columns = ahead.parenthesised();
+        return ahead.atEnd()
+                && !columns.isEmpty()
+                && columns.stream()
+                        .allMatch(
+                                column -> column.peek() != null && column.peek().isName() && column.peek(1) == null);
     }
 
     /** {@code LIKE source [{INCLUDING | EXCLUDING} {option | ALL}] ...}: later options override earlier ones. */
@@ -543,18 +559,12 @@ final class FallbackTableReader {
 
     /** A referential action; PostgreSQL 15 allows a column list after SET NULL / SET DEFAULT. */
     private static String referentialAction(FallbackCursor c) {
-        if (c.acceptWord("CASCADE")) {
-            return "CASCADE";
+        String action = DdlWords.referentialAction(c.words(), 0);
+        if (action == null) {
+            throw new FallbackSyntaxException("unknown referential action");
         }
-        if (c.acceptWord("RESTRICT")) {
-            return "RESTRICT";
-        }
-        if (c.acceptWords("NO", "ACTION")) {
-            return "NO ACTION";
-        }
-        c.expectWord("SET");
-        String action = "SET " + c.expectOneOf("NULL", "DEFAULT");
-        if (c.peekSymbol("(")) {
+        c.skip(action.split(" ").length);
+        if (action.startsWith("SET ") && c.peekSymbol("(")) {
             columnList(c);
         }
         return action;
@@ -589,7 +599,9 @@ final class FallbackTableReader {
                 actions.add(action);
             }
         }
-        return actions.isEmpty() ? List.of() : List.of(new AlterTable(table, ifExists, actions, at));
+        // kept without actions too: PostgreSQL still looks the table up, and fails when it is missing (without IF
+        // EXISTS), whatever the actions are
+        return List.of(new AlterTable(table, ifExists, actions, at));
     }
 
     /** One ALTER TABLE action, or {@code null} for one that changes nothing modelled. */
@@ -599,6 +611,9 @@ final class FallbackTableReader {
             throw new FallbackSyntaxException("empty ALTER TABLE action");
         }
         SourcePosition at = first.position();
+        if (DdlWords.harmlessAlterAction(c.words(), 0)) {
+            return null;
+        }
         if (c.acceptWord("ADD")) {
             if (!c.acceptWord("COLUMN") && startsTableConstraint(c)) {
                 TableConstraint constraint = tableConstraint(c, true);
@@ -662,31 +677,15 @@ final class FallbackTableReader {
                 return new SetSchema(schema, at);
             }
             SqlToken next = c.peek();
-            if (next != null
-                    && (next.is("(")
-                            || next.isWord("WITHOUT")
-                            || next.isWord("ACCESS")
-                            || next.isWord("TABLESPACE")
-                            || next.isWord("LOGGED")
-                            || next.isWord("UNLOGGED"))) {
-                if (next.isWord("LOGGED") || next.isWord("UNLOGGED")) {
-                    c.next();
-                    c.expectEnd();
-                    return new SetLogged(next.isWord("LOGGED"), at);
-                }
-                return null;
+            if (next != null && (next.isWord("LOGGED") || next.isWord("UNLOGGED"))) {
+                c.next();
+                c.expectEnd();
+                return new SetLogged(next.isWord("LOGGED"), at);
             }
             throw new FallbackSyntaxException("unknown ALTER TABLE SET action");
         }
         if (c.acceptWord("ALTER")) {
-            if (c.acceptWord("CONSTRAINT")) {
-                // changes deferrability or inheritance only
-                return null;
-            }
             return alterColumn(c, at);
-        }
-        if (first.type() == SqlToken.Type.WORD && HARMLESS_ACTIONS.contains(upper(first))) {
-            return null;
         }
         throw new FallbackSyntaxException("unknown ALTER TABLE action '" + first.text() + "'");
     }
@@ -715,24 +714,9 @@ final class FallbackTableReader {
             c.expectEnd();
             return new AlterColumnDefault(column, null, at);
         }
-        SqlToken next = c.peek();
-        SqlToken after = c.peek(1);
-        boolean harmless = next != null
-                && ((next.isWord("SET") && after != null && (after.is("(") || isHarmlessColumnSet(after)))
-                        || (next.isWord("DROP")
-                                && after != null
-                                && (after.isWord("NOT") || after.isWord("IDENTITY") || after.isWord("EXPRESSION")))
-                        || next.isWord("ADD")
-                        || next.isWord("RESTART")
-                        || next.isWord("RESET")
-                        || next.isWord("OPTIONS"));
-        if (harmless) {
+        if (DdlWords.harmlessColumnAction(c.words(), 0)) {
             return null;
         }
         throw new FallbackSyntaxException("unknown ALTER COLUMN action");
-    }
-
-    private static boolean isHarmlessColumnSet(SqlToken token) {
-        return token.type() == SqlToken.Type.WORD && HARMLESS_COLUMN_SET.contains(upper(token));
     }
 }

@@ -1,6 +1,7 @@
 package dev.refguard.parse.tokens;
 
 import dev.refguard.parse.SourcePosition;
+import dev.refguard.split.DdlWords;
 import dev.refguard.split.SqlLexer;
 
 /**
@@ -58,7 +59,13 @@ final class SqlTokenizer {
         int end = token.end();
         return switch (token.type()) {
             case WORD -> token(SqlToken.Type.WORD, start, end, null);
-            case QUOTED_IDENTIFIER -> token(SqlToken.Type.QUOTED_IDENTIFIER, start, end, content(token, false));
+            case QUOTED_IDENTIFIER ->
+                token(
+                        SqlToken.Type.QUOTED_IDENTIFIER,
+                        start,
+                        end,
+                        // re-quoted: an unterminated name (the text's end) reads as if closed there
+                        DdlWords.unquote('"' + text.substring(token.contentStart(), token.contentEnd()) + '"'));
             case ESCAPE_STRING -> token(SqlToken.Type.STRING, start, end, content(token, true));
             case DOLLAR_STRING ->
                 token(SqlToken.Type.STRING, start, end, text.substring(token.contentStart(), token.contentEnd()));

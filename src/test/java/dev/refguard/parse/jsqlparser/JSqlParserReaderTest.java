@@ -618,6 +618,16 @@ class JSqlParserReaderTest {
     }
 
     @Test
+    void readsDropDefaultAsAColumnWithoutDefault() {
+        AlterTable alter = alter("ALTER TABLE t ALTER COLUMN a DROP DEFAULT");
+
+        // the token reader reads it the same way: the column's default is gone
+        assertThat(alter.actions())
+                .containsExactly(
+                        new AlterColumnDefault(Identifier.of("a"), null, new SourcePosition(LINE, COLUMN + 14)));
+    }
+
+    @Test
     void readsRenameTable() {
         AlterTable alter = alter("ALTER TABLE \"User\" RENAME TO \"users\"");
 
@@ -703,11 +713,12 @@ class JSqlParserReaderTest {
                 "ALTER TABLE t SET (fillfactor = 70)",
                 "ALTER TABLE t ALTER COLUMN a SET STATISTICS 100",
                 "ALTER TABLE t ALTER COLUMN a SET STORAGE EXTERNAL",
-                "ALTER TABLE t ALTER COLUMN a DROP DEFAULT",
                 "ALTER TABLE t ALTER COLUMN a DROP NOT NULL",
                 "ALTER TABLE t ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY",
                 "ALTER TABLE public.events ATTACH PARTITION public.events_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
-                "ALTER TABLE t DETACH PARTITION p"
+                "ALTER TABLE t DETACH PARTITION p",
+                "ALTER TABLE t OF mytype",
+                "ALTER TABLE t NOT OF"
             })
     void mapsHarmlessAlterActionsToNothing(String sql) {
         QualifiedName table = sql.startsWith("ALTER TABLE public.events") ? name("public", "events") : name(null, "t");
@@ -722,7 +733,6 @@ class JSqlParserReaderTest {
                     ALTER TABLE t SET SCHEMA             | SET SCHEMA is not followed by one name
                     ALTER TABLE t CLUSTER                | ALTER TABLE action 'CLUSTER ...' is not mapped
                     ALTER TABLE t SET foo                | ALTER TABLE action 'SET ...' is not mapped
-                    ALTER TABLE t OF mytype              | ALTER TABLE action 'OF ...' is not mapped
                     ALTER TABLE t MODIFY a int           | ALTER TABLE ... MODIFY is MySQL's, not PostgreSQL's
                     ALTER TABLE t CHANGE a b int         | ALTER TABLE ... CHANGE is MySQL's, not PostgreSQL's
                     ALTER TABLE t ALTER COLUMN a SET foo | ALTER COLUMN action is not mapped
