@@ -182,24 +182,34 @@ public final class DdlWords {
      * case kept.
      *
      * @param quoted the identifier as written, from its opening to its closing quote
-     * @throws IllegalArgumentException when {@code quoted} is no well-formed quoted name; PostgreSQL rejects an empty
-     *     one ("zero-length delimited identifier")
+     * @return the name, or null when {@code quoted} is no well-formed quoted name ({@link #quotedNameProblem} says
+     *     why)
      */
     public static String unquote(String quoted) {
+        return quotedNameProblem(quoted) == null
+                ? quoted.substring(1, quoted.length() - 1).replace("\"\"", "\"")
+                : null;
+    }
+
+    /**
+     * Why {@code quoted} is no well-formed quoted name, or null when it is one; PostgreSQL rejects an empty one
+     * ("zero-length delimited identifier").
+     */
+    public static String quotedNameProblem(String quoted) {
         if (quoted == null
                 || quoted.length() < 2
                 || quoted.charAt(0) != '"'
                 || quoted.charAt(quoted.length() - 1) != '"') {
-            throw new IllegalArgumentException("not a quoted name: " + quoted);
+            return "not a quoted name: " + quoted;
         }
         String inner = quoted.substring(1, quoted.length() - 1);
         if (inner.isEmpty()) {
-            throw new IllegalArgumentException("zero-length quoted name");
+            return "zero-length quoted name";
         }
         if (inner.replace("\"\"", "").contains("\"")) {
-            throw new IllegalArgumentException("malformed quoted name " + quoted);
+            return "malformed quoted name " + quoted;
         }
-        return inner.replace("\"\"", "\"");
+        return null;
     }
 
     /** A word as {@link Words#at} gives it: upper-cased in the root locale, so the Turkish dotless i cannot interfere. */

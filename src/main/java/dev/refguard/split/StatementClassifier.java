@@ -299,11 +299,7 @@ final class StatementClassifier {
 
     /** Whether a quoted identifier spells {@code name} exactly. */
     private static boolean isQuoted(String quoted, String name) {
-        try {
-            return DdlWords.unquote(quoted).equals(name);
-        } catch (IllegalArgumentException e) {
-            return false; // U&"..." or malformed: not the name
-        }
+        return name.equals(DdlWords.unquote(quoted)); // null for U&"..." or a malformed name: not the name
     }
 
     private static List<Token> leadingTokens(String text) {

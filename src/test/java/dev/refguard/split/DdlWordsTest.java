@@ -1,7 +1,6 @@
 package dev.refguard.split;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -132,8 +131,12 @@ class DdlWordsTest {
         assertThat(DdlWords.unquote("\"a\"\"b\"")).isEqualTo("a\"b");
         assertThat(DdlWords.unquote("\"\"\"\"")).isEqualTo("\"");
         // "zero-length delimited identifier" on PostgreSQL 15
-        assertThatThrownBy(() -> DdlWords.unquote("\"\"")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> DdlWords.unquote("\"a\"b\"")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> DdlWords.unquote("abc")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(DdlWords.unquote("\"\"")).isNull();
+        assertThat(DdlWords.quotedNameProblem("\"\"")).isEqualTo("zero-length quoted name");
+        assertThat(DdlWords.unquote("\"a\"b\"")).isNull();
+        assertThat(DdlWords.quotedNameProblem("\"a\"b\"")).isEqualTo("malformed quoted name \"a\"b\"");
+        assertThat(DdlWords.unquote("abc")).isNull();
+        assertThat(DdlWords.quotedNameProblem("abc")).isEqualTo("not a quoted name: abc");
+        assertThat(DdlWords.quotedNameProblem("\"User\"")).isNull();
     }
 }

@@ -39,11 +39,11 @@ abstract sealed class AstMapper permits TableElementMapper, SmallStatementMapper
             throw unreadable("missing name");
         }
         if (raw.length() >= 2 && raw.charAt(0) == '"' && raw.charAt(raw.length() - 1) == '"') {
-            try {
-                return Identifier.quoted(DdlWords.unquote(raw));
-            } catch (IllegalArgumentException e) {
-                throw unreadable(e.getMessage());
+            String problem = DdlWords.quotedNameProblem(raw);
+            if (problem != null) {
+                throw unreadable(problem);
             }
+            return Identifier.quoted(DdlWords.unquote(raw));
         }
         if (!PLAIN_NAME.matcher(raw).matches()) {
             throw unreadable("unexpected name text '" + raw + "'");

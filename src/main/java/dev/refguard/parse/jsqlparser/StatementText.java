@@ -60,6 +60,10 @@ final class StatementText {
         /** The identifier this token spells: quotes removed and {@code ""} collapsed when quoted. */
         Identifier identifier() {
             if (kind == Kind.QUOTED_NAME) {
+                String problem = DdlWords.quotedNameProblem(text);
+                if (problem != null) {
+                    throw AstMapper.unreadable(problem);
+                }
                 return Identifier.quoted(DdlWords.unquote(text));
             }
             return Identifier.of(text);

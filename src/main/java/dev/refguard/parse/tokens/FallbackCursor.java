@@ -74,6 +74,9 @@ final class FallbackCursor {
                 return null;
             }
             SqlToken token = tokens.get(at);
+            if (token == null) {
+                return null; // past the end of the text (the tokens are read lazily)
+            }
             return switch (token.type()) {
                 case WORD -> DdlWords.upper(token.text());
                 case PUNCTUATION, OPERATOR -> token.text();

@@ -59,13 +59,7 @@ final class SqlTokenizer {
         int end = token.end();
         return switch (token.type()) {
             case WORD -> token(SqlToken.Type.WORD, start, end, null);
-            case QUOTED_IDENTIFIER ->
-                token(
-                        SqlToken.Type.QUOTED_IDENTIFIER,
-                        start,
-                        end,
-                        // re-quoted: an unterminated name (the text's end) reads as if closed there
-                        DdlWords.unquote('"' + text.substring(token.contentStart(), token.contentEnd()) + '"'));
+            case QUOTED_IDENTIFIER -> quotedName(token);
             case ESCAPE_STRING -> token(SqlToken.Type.STRING, start, end, content(token, true));
             case DOLLAR_STRING ->
                 token(SqlToken.Type.STRING, start, end, text.substring(token.contentStart(), token.contentEnd()));
@@ -73,6 +67,16 @@ final class SqlTokenizer {
             case SEMICOLON -> token(SqlToken.Type.PUNCTUATION, start, end, null);
             default -> symbol(token, c);
         };
+    }
+
+    private SqlToken quotedName(SqlLexer.Token token) {
+        // re-quoted: an unterminated name (the text's end) reads as if closed there
+        String quoted = '"' + text.substring(token.contentStart(), token.contentEnd()) + '"';
+        String problem = DdlWords.quotedNameProblem(quoted);
+        if (problem != null) {
+            throw new FallbackCursor.FallbackSyntaxException(problem);
+        }
+        return token(SqlToken.Type.QUOTED_IDENTIFIER, token.start(), token.end(), DdlWords.unquote(quoted));
     }
 
     private SqlToken prefixedString(SqlLexer.Token token, char c) {

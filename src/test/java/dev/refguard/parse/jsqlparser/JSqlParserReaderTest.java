@@ -1033,7 +1033,7 @@ class JSqlParserReaderTest {
                 .hasMessage("unexpected name text 'a DESC'");
         assertThatThrownBy(() -> AstMapper.identifier("\"\""))
                 .isInstanceOf(AstMapper.UnmappableAst.class)
-                .hasMessage("malformed quoted name \"\"");
+                .hasMessage("zero-length quoted name");
         assertThatThrownBy(() -> AstMapper.identifier("`x`"))
                 .isInstanceOf(AstMapper.UnmappableAst.class)
                 .hasMessage("unexpected name text '`x`'");
