@@ -6,6 +6,7 @@ import dev.refguard.parse.Identifier;
 import dev.refguard.parse.KeySpec;
 import dev.refguard.parse.QualifiedName;
 import dev.refguard.parse.jsqlparser.StatementText.Token;
+import dev.refguard.split.Blanks;
 import dev.refguard.split.DdlWords;
 import java.util.ArrayList;
 import java.util.List;
@@ -246,7 +247,7 @@ abstract sealed class TableElementMapper extends AstMapper permits CreateTableMa
     }
 
     static String squash(String s) {
-        return s.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        return Blanks.remove(s).toLowerCase(Locale.ROOT);
     }
 
     static String defaultText(ColumnDefinition column, List<String> specs) {
