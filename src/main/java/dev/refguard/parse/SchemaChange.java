@@ -16,6 +16,7 @@ public sealed interface SchemaChange {
      * {@code CREATE [UNLOGGED|TEMP] TABLE [IF NOT EXISTS] name (...)}.
      *
      * @param columnsKnown {@code false} when the column list could not be read completely (e.g. {@code AS SELECT})
+     * @param position where the table's name stands (its first part), whichever reader read it
      * @param form the tables and query it takes columns and keys from, and whether it is temporary
      */
     record CreateTable(
@@ -114,7 +115,11 @@ public sealed interface SchemaChange {
     /** MySQL's {@code SET FOREIGN_KEY_CHECKS = 0|1}: lasts until the end of the session (the file). */
     record ForeignKeyChecks(boolean enabled, SourcePosition position) implements SchemaChange {}
 
-    /** {@code ALTER TABLE [IF EXISTS] [ONLY] name action, ...}. */
+    /**
+     * {@code ALTER TABLE [IF EXISTS] [ONLY] name action, ...}.
+     *
+     * @param position where the table's name stands (its first part), whichever reader read it
+     */
     record AlterTable(QualifiedName table, boolean ifExists, List<AlterAction> actions, SourcePosition position)
             implements SchemaChange {
         public AlterTable {

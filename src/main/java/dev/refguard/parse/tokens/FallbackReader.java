@@ -125,7 +125,7 @@ public final class FallbackReader {
             DdlWords.Persistence table = orReplace ? null : DdlWords.tableModifiers(c.words(), 0);
             if (table != null) {
                 c.skip(table.length() + 1);
-                return FallbackTableReader.createTable(c, at, table.temporary(), table.unlogged());
+                return FallbackTableReader.createTable(c, table.temporary(), table.unlogged());
             }
             if (!orReplace && c.peekWords("FOREIGN", "TABLE")) {
                 // no table the model has (DdlWords.tableModifiers), as the classifier ignores it at the top level
@@ -166,7 +166,7 @@ public final class FallbackReader {
             return FallbackTypeReader.dropType(c, at);
         }
         if (c.acceptWords("ALTER", "TABLE")) {
-            return FallbackTableReader.alterTable(c, at);
+            return FallbackTableReader.alterTable(c);
         }
         if (c.acceptWords("DROP", "TABLE")) {
             boolean ifExists = c.acceptWords("IF", "EXISTS");
@@ -205,7 +205,7 @@ public final class FallbackReader {
             return List.of(new Truncate(tables, cascade, at));
         }
         if (c.peekWord("SELECT") || c.peekWord("WITH")) {
-            SchemaChange.CreateTable into = FallbackTableReader.selectInto(c.rest(), at);
+            SchemaChange.CreateTable into = FallbackTableReader.selectInto(c.rest());
             if (into != null) {
                 return List.of(into);
             }

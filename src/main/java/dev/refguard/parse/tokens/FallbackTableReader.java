@@ -88,15 +88,15 @@ final class FallbackTableReader {
      * CreateStmt, CreateAsStmt): its own element list with {@code LIKE} elements and {@code INHERITS},
      * {@code PARTITION OF parent}, {@code OF type}, {@code AS query} and {@code AS EXECUTE plan}; the form
      * goes to the replay as the statement's {@link TableForm} (docs/replay.md, "Tables from every statement
-     * that makes one"), followed by the indexes MySQL's {@code KEY|INDEX} elements make with it.
+     * that makes one"), followed by the indexes MySQL's {@code KEY|INDEX} elements make with it. The table is placed
+     * where its name stands, as JSqlParser places it, so a finding on it does not move with the reader that read it.
      *
-     * @param at the statement start
      * @param temporary {@code TEMP} or {@code TEMPORARY} came before {@code TABLE}
      * @param unlogged {@code UNLOGGED} came before {@code TABLE}
      */
-    static List<SchemaChange> createTable(FallbackCursor c, SourcePosition at, boolean temporary, boolean unlogged) {
+    static List<SchemaChange> createTable(FallbackCursor c, boolean temporary, boolean unlogged) {
         List<InlineIndex> indexes = new ArrayList<>();
-        CreateTable table = createTable(c, at, temporary, unlogged, indexes);
+        CreateTable table = createTable(c, temporary, unlogged, indexes);
         List<SchemaChange> changes = new ArrayList<>();
         changes.add(table);
         for (InlineIndex index : indexes) {
@@ -105,10 +105,11 @@ final class FallbackTableReader {
         return changes;
     }
 
-    /** The table of {@link #createTable(FallbackCursor, SourcePosition, boolean, boolean)}; its indexes to {@code indexes}. */
+    /** The table of {@link #createTable(FallbackCursor, boolean, boolean)}; its indexes to {@code indexes}. */
     private static CreateTable createTable(
-            FallbackCursor c, SourcePosition at, boolean temporary, boolean unlogged, List<InlineIndex> indexes) {
+            FallbackCursor c, boolean temporary, boolean unlogged, List<InlineIndex> indexes) {
         boolean ifNotExists = c.acceptWords("IF", "NOT", "EXISTS");
+        SourcePosition at = namePosition(c);
         QualifiedName table = c.qualifiedName();
         if (c.acceptWord("PARTITION")) {
             // a partition takes its columns, primary key and unique constraints from the parent; its own list
@@ -166,6 +167,18 @@ final class FallbackTableReader {
                 table, ifNotExists, elements.columns, elements.keys, elements.foreignKeys, true, at, form);
     }
 
+    /**
+     * Where the table's name at the cursor stands: its first token ({@code public} of {@code public.orders}), the
+     * token JSqlParser's readings place a table at (CreateTableMapper, AlterTableMapper).
+     */
+    private static SourcePosition namePosition(FallbackCursor c) {
+        SqlToken first = c.peek();
+        if (first == null) {
+            throw new FallbackSyntaxException("expected a table name");
+        }
+        return first.position();
+    }
+
     /** Whether {@code PARTITION BY} follows (the rest of the statement is skipped). */
     private static boolean partitionBy(FallbackCursor c) {
         boolean partitioned = c.seek(t -> t.isWord("PARTITION")) && c.peekWord(1, "BY");
@@ -175,10 +188,10 @@ final class FallbackTableReader {
 
     /**
      * {@code [WITH ...] SELECT ... INTO [TEMP | TEMPORARY | UNLOGGED] [TABLE] name ...} with the cursor at
-     * the start: a table made from the query; {@code null} when the statement is no {@code SELECT} or has no
-     * {@code INTO} at the top level.
+     * the start: a table made from the query, placed where its name stands as every table made is; {@code null} when
+     * the statement is no {@code SELECT} or has no {@code INTO} at the top level.
      */
-    static CreateTable selectInto(FallbackCursor c, SourcePosition at) {
+    static CreateTable selectInto(FallbackCursor c) {
         boolean verb = c.seek(t -> t.type() == SqlToken.Type.WORD && DdlWords.MAIN_VERBS.contains(upper(t)));
         if (!verb || !c.peekWord("SELECT") || !c.seek(t -> t.isWord("INTO"))) {
             return null;
@@ -189,6 +202,7 @@ final class FallbackTableReader {
         boolean temporary = persistence.temporary();
         boolean unlogged = persistence.unlogged();
         c.acceptWord("TABLE");
+        SourcePosition at = namePosition(c);
         QualifiedName table = c.qualifiedName();
         c.skipRest();
         TableForm form = new TableForm(temporary, List.of(), null, List.of(), true, false, null, unlogged);
@@ -571,12 +585,10 @@ final class FallbackTableReader {
     }
 
     /**
-     * {@code ALTER TABLE} with the cursor just past {@code TABLE}. Returns nothing when every action is
-     * one the model does not need.
-     *
-     * @param at the statement start
+     * {@code ALTER TABLE} with the cursor just past {@code TABLE}, placed where the table's name stands, as
+     * JSqlParser places it. Returns nothing when every action is one the model does not need.
      */
-    static List<SchemaChange> alterTable(FallbackCursor c, SourcePosition at) {
+    static List<SchemaChange> alterTable(FallbackCursor c) {
         if (c.peekWords("ALL", "IN", "TABLESPACE")) {
             // moves every table of a tablespace: storage only
             return List.of();
@@ -587,6 +599,7 @@ final class FallbackTableReader {
             ifExists |= c.acceptWords("IF", "EXISTS");
             c.acceptWord("ONLY");
         }
+        SourcePosition at = namePosition(c);
         QualifiedName table = c.qualifiedName();
         c.acceptSymbol("*");
         if (c.atEnd()) {

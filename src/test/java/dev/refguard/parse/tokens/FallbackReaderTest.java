@@ -357,7 +357,8 @@ class FallbackReaderTest {
             Optional<List<SchemaChange>> read = FallbackReader.read(statement(sql, 10, 5, StatementKind.CREATE_TABLE));
             assertThat(read).isPresent();
             CreateTable table = (CreateTable) read.get().get(0);
-            assertThat(table.position()).isEqualTo(new SourcePosition(10, 5));
+            // where the table's name stands, as JSqlParser gives it: "public" after "CREATE TABLE "
+            assertThat(table.position()).isEqualTo(new SourcePosition(10, 18));
             assertThat(table.columns())
                     .extracting(ColumnSpec::position)
                     .containsExactly(new SourcePosition(11, 5), new SourcePosition(12, 5));
@@ -367,6 +368,39 @@ class FallbackReaderTest {
                     .containsExactly(
                             tuple(new SourcePosition(12, 18), new SourcePosition(12, 29)),
                             tuple(new SourcePosition(13, 5), new SourcePosition(13, 55)));
+        }
+
+        @Test
+        void placesTheTableOfEveryFormAtItsName() {
+            // where JSqlParser places a CREATE TABLE, so a finding does not move with the reader that read it; the
+            // forms JSqlParser leaves to the token reader (PARTITION OF, LIKE, OF, AS, INHERITS) are placed alike
+            assertThat(only("CREATE TEMP TABLE IF NOT EXISTS \"S\".t (a int)", CreateTable.class)
+                            .position())
+                    .isEqualTo(new SourcePosition(1, 33));
+            assertThat(only("CREATE UNLOGGED TABLE copy (LIKE orders INCLUDING ALL)", CreateTable.class)
+                            .position())
+                    .isEqualTo(new SourcePosition(1, 23));
+            assertThat(only("CREATE TABLE typed OF some_type", CreateTable.class)
+                            .position())
+                    .isEqualTo(new SourcePosition(1, 14));
+            assertThat(only("CREATE TABLE summary (a, b) AS SELECT 1, 2", CreateTable.class)
+                            .position())
+                    .isEqualTo(new SourcePosition(1, 14));
+            assertThat(only("CREATE TABLE child (a int) INHERITS (parent)", CreateTable.class)
+                            .position())
+                    .isEqualTo(new SourcePosition(1, 14));
+            assertThat(only("SELECT id INTO TEMP TABLE snapshot FROM users", CreateTable.class)
+                            .position())
+                    .isEqualTo(new SourcePosition(1, 27));
+            Optional<List<SchemaChange>> partition = FallbackReader.read(statement(
+                    "CREATE TABLE\n    orders_2024 PARTITION OF orders FOR VALUES IN (2024)",
+                    7,
+                    9,
+                    StatementKind.CREATE_TABLE));
+            assertThat(partition.orElseThrow())
+                    .singleElement()
+                    .extracting(SchemaChange::position)
+                    .isEqualTo(new SourcePosition(8, 5));
         }
 
         @Test
@@ -639,7 +673,8 @@ class FallbackReaderTest {
             AlterTable alter = only(sql, AlterTable.class);
             assertThat(alter.table()).isEqualTo(name("public", "a"));
             assertThat(alter.ifExists()).isTrue();
-            assertThat(alter.position()).isEqualTo(new SourcePosition(1, 1));
+            // the name's first part, "public", after "ALTER TABLE IF EXISTS ONLY "
+            assertThat(alter.position()).isEqualTo(new SourcePosition(1, 28));
             assertThat(alter.actions()).singleElement().isInstanceOfSatisfying(AddForeignKey.class, add -> {
                 assertThat(add.position()).isEqualTo(new SourcePosition(1, 37));
                 ForeignKeySpec fk = add.foreignKey();
@@ -650,6 +685,21 @@ class FallbackReaderTest {
                 assertThat(fk.position()).isEqualTo(new SourcePosition(1, 41));
                 assertThat(fk.targetPosition()).isEqualTo(new SourcePosition(1, 89));
             });
+        }
+
+        @Test
+        void placesTheTableAtItsNameWhateverComesBeforeIt() {
+            // where JSqlParser places an ALTER TABLE: the first part of the table's name
+            AlterTable harmless =
+                    only("ALTER TABLE IF EXISTS ONLY public.x ENABLE ROW LEVEL SECURITY", AlterTable.class);
+            assertThat(harmless.actions()).isEmpty();
+            assertThat(harmless.position()).isEqualTo(new SourcePosition(1, 28));
+            Optional<List<SchemaChange>> read = FallbackReader.read(statement(
+                    "ALTER TABLE ONLY\n      \"Orders\" *\n  ADD COLUMN a int", 4, 9, StatementKind.ALTER_TABLE));
+            assertThat(read.orElseThrow())
+                    .singleElement()
+                    .extracting(SchemaChange::position)
+                    .isEqualTo(new SourcePosition(5, 7));
         }
 
         @Test
@@ -980,7 +1030,8 @@ class FallbackReaderTest {
                             "CreateIndex",
                             "CreateTrigger");
             assertThat(((CreateTable) schema.elements().get(1)).table()).isEqualTo(name(null, "invoices"));
-            assertThat(((CreateTable) schema.elements().get(1)).position()).isEqualTo(new SourcePosition(5, 3));
+            // "invoices" after the element's "CREATE TABLE " in column 3
+            assertThat(((CreateTable) schema.elements().get(1)).position()).isEqualTo(new SourcePosition(5, 16));
             CreateTable customers = (CreateTable) schema.elements().get(2);
             assertThat(customers.form().likes())
                     .singleElement()
