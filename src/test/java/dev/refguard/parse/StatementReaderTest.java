@@ -93,4 +93,52 @@ class StatementReaderTest {
         assertThat(InternalFailure.describe(null, withoutTrace))
                 .isEqualTo("internal error in refguard: IllegalStateException; please report it");
     }
+
+    /** A token reader that answers with a table of its own, so a result shows which reader gave it. */
+    private StatementReader tokenReaderAnswering(SchemaChange.AlterAction action) {
+        return new StatementReader(jsqlParser, Dialect.POSTGRESQL, statement -> {
+            List<SchemaChange.AlterAction> actions = action == null ? List.of() : List.of(action);
+            return java.util.Optional.of(List.of(new SchemaChange.AlterTable(
+                    QualifiedName.of(Identifier.of("from_the_token_reader")),
+                    false,
+                    actions,
+                    new SourcePosition(3, 13))));
+        });
+    }
+
+    @Test
+    void takesTheTokenReadersLookupOfAnAlterTableWithOnlyHarmlessActionsWithoutJSqlParser() {
+        ParsedStatement rls = read(
+                tokenReaderAnswering(null),
+                "ALTER TABLE public.profiles ENABLE ROW LEVEL SECURITY",
+                StatementKind.ALTER_TABLE);
+
+        assertThat(rls.outcome()).isEqualTo(ParseOutcome.PARSED);
+        assertThat(rls.changes())
+                .containsExactly(new SchemaChange.AlterTable(
+                        QualifiedName.of(Identifier.of("from_the_token_reader")),
+                        false,
+                        List.of(),
+                        new SourcePosition(3, 13)));
+    }
+
+    @Test
+    void leavesAnAlterTableThatChangesTheModelToJSqlParser() {
+        ParsedStatement add = read(
+                tokenReaderAnswering(
+                        new SchemaChange.DropColumn(Identifier.of("x"), false, false, new SourcePosition(3, 30))),
+                "ALTER TABLE public.profiles DROP COLUMN bio",
+                StatementKind.ALTER_TABLE);
+
+        assertThat(add.outcome()).isEqualTo(ParseOutcome.PARSED);
+        assertThat(add.changes()).hasSize(1);
+        SchemaChange.AlterTable alter = (SchemaChange.AlterTable) add.changes().get(0);
+        assertThat(alter.table()).isEqualTo(new QualifiedName(Identifier.of("public"), Identifier.of("profiles")));
+        assertThat(alter.actions())
+                .containsExactly(new SchemaChange.DropColumn(
+                        Identifier.of("bio"),
+                        false,
+                        false,
+                        alter.actions().get(0).position()));
+    }
 }
