@@ -164,10 +164,13 @@ final class StatementReader {
             return unreadable(statement, conditional, tokens.failure());
         }
         Reading early = null;
-        if (kind == StatementKind.ALTER_TABLE && !dialect.mysqlFamily()) {
+        if (kind == StatementKind.ALTER_TABLE
+                && !dialect.mysqlFamily()
+                && FallbackReader.startsWithHarmlessAction(statement)) {
             // an ALTER TABLE whose every action leaves tables, columns and keys alone (ENABLE ROW LEVEL SECURITY,
             // OWNER TO, ...: DdlWords' harmless actions) needs no AST: its one change is the table's lookup, which
-            // the token reader gives as JSqlParser would (ReaderAgreementTest) at a tenth of the cost
+            // the token reader gives as JSqlParser would (ReaderAgreementTest) at a tenth of the cost; its first
+            // words tell whether to try, so other ALTER TABLEs are not read twice
             early = fallbackRead(statement, null);
             if (early.changes() != null && lookupOnly(early.changes())) {
                 return result(statement, conditional, ParseOutcome.PARSED, early.changes(), null, List.of());

@@ -60,6 +60,40 @@ public final class FallbackReader {
     }
 
     /**
+     * Whether {@code statement} is an {@code ALTER TABLE} whose first action changes nothing modelled
+     * ({@link DdlWords#harmlessAlterAction}, or an {@code ALTER COLUMN} one): told from its first words, so the
+     * caller reads the whole statement only when it may be a mere lookup of the table.
+     */
+    public static boolean startsWithHarmlessAction(SqlStatement statement) {
+        if (statement == null || statement.text() == null) {
+            return false;
+        }
+        try {
+            FallbackCursor c = cursor(statement);
+            if (!c.acceptWords("ALTER", "TABLE")) {
+                return false;
+            }
+            for (int i = 0; i < 2; i++) {
+                c.acceptWords("IF", "EXISTS");
+                c.acceptWord("ONLY");
+            }
+            c.qualifiedName();
+            c.acceptSymbol("*");
+            if (DdlWords.harmlessAlterAction(c.words(), 0)) {
+                return true;
+            }
+            if (c.acceptWord("ALTER")) {
+                c.acceptWord("COLUMN");
+                c.identifier();
+                return DdlWords.harmlessColumnAction(c.words(), 0);
+            }
+            return false;
+        } catch (FallbackSyntaxException e) {
+            return false; // not an ALTER TABLE this reader reads
+        }
+    }
+
+    /**
      * The tables a statement names, as far as tokens tell; for marking tables incomplete. Reads only
      * the leading keywords of {@code CREATE TABLE}, {@code ALTER TABLE}, {@code DROP TABLE},
      * {@code CREATE INDEX ... ON} and {@code TRUNCATE}; empty for anything else. An exception is a bug in

@@ -1488,4 +1488,32 @@ class FallbackReaderTest {
             out.add(fk.targetPosition());
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "ALTER TABLE public.profiles ENABLE ROW LEVEL SECURITY",
+                "alter table if exists only \"Orders\" * force row level security",
+                "ALTER TABLE t OWNER TO postgres",
+                "ALTER TABLE t ALTER COLUMN a SET STATISTICS 100",
+                "ALTER TABLE t ALTER a DROP NOT NULL"
+            })
+    void tellsAnAlterTableThatMayOnlyLookUpItsTableFromItsFirstWords(String sql) {
+        assertThat(FallbackReader.startsWithHarmlessAction(statement(sql))).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "ALTER TABLE t ADD CONSTRAINT f FOREIGN KEY (a) REFERENCES u (id)",
+                "ALTER TABLE t DROP COLUMN a",
+                "ALTER TABLE t RENAME TO u",
+                "ALTER TABLE t ALTER COLUMN a TYPE bigint",
+                "ALTER TABLE t SET SCHEMA s",
+                "CREATE TABLE t (a int)",
+                "ALTER TABLE"
+            })
+    void leavesEveryOtherStatementToTheFullReading(String sql) {
+        assertThat(FallbackReader.startsWithHarmlessAction(statement(sql))).isFalse();
+    }
 }
