@@ -119,7 +119,7 @@ if [ "$FILES" = 1 ]; then
 echo "== warm parse per file, Supabase-shaped (best of 5 after warm-up)"
 java -cp "$CP" dev.refguard.bench.Bench files "$CORPUS/supabase" | sed 's/^/supabase /'
 java -cp "$CP" dev.refguard.bench.Bench files "$CORPUS/data" | sed 's/^/data /'
-echo "== parallel parse, Supabase-shaped (median of 7 after warm-up)"
+echo "== parallel parse, Supabase-shaped (1 and 2 threads in turns, median of 9 after warm-up)"
 java -cp "$CP" dev.refguard.bench.Bench threads "$CORPUS/supabase"
 echo "($(load))"
 fi

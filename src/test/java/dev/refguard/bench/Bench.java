@@ -152,31 +152,35 @@ public final class Bench {
 
     private static void threads(Path base) {
         List<MigrationFile> files = discover(base);
-        double one = parseAll(files, 1);
-        double two = parseAll(files, 2);
-        System.out.printf(
-                Locale.ROOT,
-                "parse_ms_1_thread=%.1f%nparse_ms_2_threads=%.1f%nspeedup=%.2f%ncores=%d%n",
-                one,
-                two,
-                one / two,
-                Runtime.getRuntime().availableProcessors());
+        // both warmed up first and then measured in turns: measured one after the other, the second would gain
+        // from the JIT work done during the first
+        try (MigrationParser single = new MigrationParser(Duration.ofSeconds(10), 1);
+                MigrationParser pair = new MigrationParser(Duration.ofSeconds(10), 2)) {
+            for (int i = 0; i < 10; i++) {
+                single.parseAll(files, StandardCharsets.UTF_8);
+                pair.parseAll(files, StandardCharsets.UTF_8);
+            }
+            double[] one = new double[9];
+            double[] two = new double[9];
+            for (int i = 0; i < one.length; i++) {
+                one[i] = timeParse(single, files);
+                two[i] = timeParse(pair, files);
+            }
+            Arrays.sort(one);
+            Arrays.sort(two);
+            System.out.printf(
+                    Locale.ROOT,
+                    "parse_ms_1_thread=%.1f%nparse_ms_2_threads=%.1f%nspeedup=%.2f%ncores=%d%n",
+                    one[4],
+                    two[4],
+                    one[4] / two[4],
+                    Runtime.getRuntime().availableProcessors());
+        }
     }
 
-    /** The median of 7 timed parses of every file after 5 untimed ones. */
-    private static double parseAll(List<MigrationFile> files, int threads) {
-        try (MigrationParser parser = new MigrationParser(Duration.ofSeconds(10), threads)) {
-            for (int i = 0; i < 5; i++) {
-                parser.parseAll(files, StandardCharsets.UTF_8);
-            }
-            double[] runs = new double[7];
-            for (int i = 0; i < runs.length; i++) {
-                long start = System.nanoTime();
-                parser.parseAll(files, StandardCharsets.UTF_8);
-                runs[i] = (System.nanoTime() - start) / 1e6;
-            }
-            Arrays.sort(runs);
-            return runs[runs.length / 2];
-        }
+    private static double timeParse(MigrationParser parser, List<MigrationFile> files) {
+        long start = System.nanoTime();
+        parser.parseAll(files, StandardCharsets.UTF_8);
+        return (System.nanoTime() - start) / 1e6;
     }
 }

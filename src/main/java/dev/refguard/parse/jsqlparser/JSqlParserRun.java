@@ -5,7 +5,8 @@ import dev.refguard.split.SqlStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ScheduledFuture;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import net.sf.jsqlparser.parser.AbstractJSqlParser.Dialect;
@@ -114,7 +115,50 @@ public final class JSqlParserRun implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.watchdog.setRemoveOnCancelPolicy(true);
+        // one sweep a tick instead of a timer per statement: scheduling and cancelling a timer for every
+        // statement woke the watchdog thread twice a statement and made the parse threads queue on its lock
+        long tick = Math.max(MIN_TICK_NANOS, Math.min(MAX_TICK_NANOS, timeoutNanos / 4));
+        this.watchdog.scheduleWithFixedDelay(this::sweep, tick, tick, TimeUnit.NANOSECONDS);
+    }
+
+    /** The shortest and the longest pause between two sweeps of the watchdog. */
+    private static final long MIN_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private static final long MAX_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    /**
+     * One parse under way, as the watchdog sees it. The flag is set only under the watch's lock and while it is not
+     * done, so it never reaches a parser after its statement, when the parser may be reading the next one.
+     */
+    private static final class Watch {
+        final CCJSqlParser parser;
+        final long deadline;
+        private boolean done;
+
+        Watch(CCJSqlParser parser, long deadline) {
+            this.parser = parser;
+            this.deadline = deadline;
+        }
+
+        synchronized void stopIfLate(long now) {
+            if (!done && now - deadline >= 0) {
+                parser.interrupted = true;
+            }
+        }
+
+        synchronized void finish() {
+            done = true;
+        }
+    }
+
+    private final Set<Watch> watched = ConcurrentHashMap.newKeySet();
+
+    /** Stops every parse past its deadline (JSqlParser checks the flag in its expression rules). */
+    private void sweep() {
+        long now = System.nanoTime();
+        for (Watch watch : watched) {
+            watch.stopIfLate(now);
+        }
     }
 
     /**
@@ -133,7 +177,7 @@ public final class JSqlParserRun implements AutoCloseable {
                     "statement nested " + depth + " levels deep; the parser reads at most " + MAX_NESTING_DEPTH);
         }
         CCJSqlParser parser = null;
-        ScheduledFuture<?> timer = null;
+        Watch watch = null;
         Statement ast;
         Reusable kept = reusable.get();
         reusable.remove(); // kept again below only when this parse ends cleanly
@@ -147,8 +191,8 @@ public final class JSqlParserRun implements AutoCloseable {
                 parser = CCJSqlParserUtil.newParser(text).withDialect(Dialect.POSTGRESQL);
                 kept = new Reusable(parser);
             }
-            CCJSqlParser watched = parser;
-            timer = watchdog.schedule(() -> watched.interrupted = true, timeoutNanos, TimeUnit.NANOSECONDS);
+            watch = new Watch(parser, System.nanoTime() + timeoutNanos);
+            watched.add(watch);
             ast = parser.Statement();
             if (parser.interrupted) {
                 // the flag steers lookaheads, so a parse that finished after it was set cannot be trusted
@@ -173,9 +217,12 @@ public final class JSqlParserRun implements AutoCloseable {
         } catch (StackOverflowError e) {
             return Attempt.failed("statement too deeply nested for the parser");
         } finally {
-            // a watchdog that could not be cancelled may still set the flag: that parser is not kept
-            boolean stopped = timer == null || timer.cancel(false);
-            if (clean && stopped && text.length() <= REUSE_MAX_CHARS && ++kept.uses < REUSE_MAX_STATEMENTS) {
+            if (watch != null) {
+                watch.finish(); // from here on the watchdog leaves this parser alone
+                watched.remove(watch);
+            }
+            boolean stopped = parser != null && parser.interrupted;
+            if (clean && !stopped && text.length() <= REUSE_MAX_CHARS && ++kept.uses < REUSE_MAX_STATEMENTS) {
                 reusable.set(kept);
             }
         }
