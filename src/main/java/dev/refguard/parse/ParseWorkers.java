@@ -3,8 +3,10 @@ package dev.refguard.parse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -39,9 +41,26 @@ final class ParseWorkers implements AutoCloseable {
      * @throws java.util.concurrent.RejectedExecutionException after {@link #close()}
      */
     <T> List<T> runAll(List<Callable<T>> tasks) {
+        // the caller waits once for all of them: waiting on each result in turn woke it once a file, and each
+        // wake-up took a core from the workers
+        CountDownLatch finished = new CountDownLatch(tasks.size());
         List<Future<T>> futures = new ArrayList<>(tasks.size());
         for (Callable<T> task : tasks) {
-            futures.add(pool.submit(task));
+            FutureTask<T> future = new FutureTask<>(task) {
+                @Override
+                protected void done() {
+                    finished.countDown();
+                }
+            };
+            pool.execute(future);
+            futures.add(future);
+        }
+        try {
+            finished.await();
+        } catch (InterruptedException e) {
+            futures.forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while parsing migrations", e);
         }
         List<T> results = new ArrayList<>(tasks.size());
         for (Future<T> future : futures) {
