@@ -92,8 +92,15 @@ public final class Engine {
      */
     public static Analysis analyzeModel(RefguardConfig config, Map<String, String> pinnedIdentityTables) {
         long start = System.nanoTime();
-        // loads the parser on the second core while the first one finds the files (README, "Performance")
-        ParserWarmUp.startInBackground();
+        // loads the parser on the second core while the first one finds the files (README, "Performance"); the
+        // analysis neither returns nor throws before the warm-up has ended, so no thread of refguard's outlives the
+        // goal (Maven closes the plugin's class loader after it)
+        try (ParserWarmUp warmUp = ParserWarmUp.start()) {
+            return analyzeModel(config, pinnedIdentityTables, start);
+        }
+    }
+
+    private static Analysis analyzeModel(RefguardConfig config, Map<String, String> pinnedIdentityTables, long start) {
         SourceDiscovery.Discovery discovery = SourceDiscovery.discover(
                 config.baseDir(),
                 config.directories(),

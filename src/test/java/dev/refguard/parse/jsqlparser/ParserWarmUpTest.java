@@ -10,4 +10,12 @@ class ParserWarmUpTest {
     void jsqlParserReadsEveryWarmUpStatement() {
         assertThat(ParserWarmUp.warmUp()).isEqualTo(3);
     }
+
+    /** The analysis closes the warm-up before it ends, so no thread outlives the goal and its class loader. */
+    @Test
+    void closingWaitsForTheWarmUpToEnd() {
+        ParserWarmUp warmUp = ParserWarmUp.start();
+        warmUp.close();
+        assertThat(warmUp.running()).isFalse();
+    }
 }
