@@ -123,41 +123,27 @@ public final class SqlTypes {
      * dimensions dropped ({@code [ 3 ]} becomes {@code []}): one pass, as the normalisation runs for every column.
      */
     static String squeezeBlanks(CharSequence text) {
-        StringBuilder out = new StringBuilder(text.length());
-        int n = text.length();
+        String s = Blanks.squeeze(text).replace(" [", "[");
+        StringBuilder out = new StringBuilder(s.length());
+        int n = s.length();
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (Blanks.isBlank(c)) {
-                int j = i;
-                while (j < n && Blanks.isBlank(text.charAt(j))) {
+            char c = s.charAt(i);
+            if (c == '[') {
+                // after the squeeze, at most one blank stands on each side of the size
+                int j = i + 1 < n && s.charAt(i + 1) == ' ' ? i + 2 : i + 1;
+                while (j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
                     j++;
                 }
-                if (j < n && text.charAt(j) == '[') {
-                    i = j - 1; // "int [ ]" is "int[]"
-                } else {
-                    out.append(' ');
-                    i = j - 1;
-                }
-            } else if (c == '[') {
-                int j = i + 1;
-                while (j < n && Blanks.isBlank(text.charAt(j))) {
+                if (j < n && s.charAt(j) == ' ') {
                     j++;
                 }
-                while (j < n && text.charAt(j) >= '0' && text.charAt(j) <= '9') {
-                    j++;
-                }
-                while (j < n && Blanks.isBlank(text.charAt(j))) {
-                    j++;
-                }
-                if (j < n && text.charAt(j) == ']') {
+                if (j < n && s.charAt(j) == ']') {
                     out.append("[]");
                     i = j;
-                } else {
-                    out.append(c);
+                    continue;
                 }
-            } else {
-                out.append(c);
             }
+            out.append(c);
         }
         return out.toString();
     }

@@ -73,21 +73,8 @@ public final class FallbackReader {
             if (!c.acceptWords("ALTER", "TABLE")) {
                 return false;
             }
-            for (int i = 0; i < 2; i++) {
-                c.acceptWords("IF", "EXISTS");
-                c.acceptWord("ONLY");
-            }
-            c.qualifiedName();
-            c.acceptSymbol("*");
-            if (DdlWords.harmlessAlterAction(c.words(), 0)) {
-                return true;
-            }
-            if (c.acceptWord("ALTER")) {
-                c.acceptWord("COLUMN");
-                c.identifier();
-                return DdlWords.harmlessColumnAction(c.words(), 0);
-            }
-            return false;
+            FallbackTableReader.alterTarget(c);
+            return FallbackTableReader.startsHarmless(c);
         } catch (FallbackSyntaxException e) {
             return false; // not an ALTER TABLE this reader reads
         }

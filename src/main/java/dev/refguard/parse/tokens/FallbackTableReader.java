@@ -593,15 +593,7 @@ final class FallbackTableReader {
             // moves every table of a tablespace: storage only
             return List.of();
         }
-        boolean ifExists = false;
-        // PostgreSQL writes IF EXISTS before ONLY; accept either order
-        for (int i = 0; i < 2; i++) {
-            ifExists |= c.acceptWords("IF", "EXISTS");
-            c.acceptWord("ONLY");
-        }
-        SourcePosition at = namePosition(c);
-        QualifiedName table = c.qualifiedName();
-        c.acceptSymbol("*");
+        AlterTarget target = alterTarget(c);
         if (c.atEnd()) {
             throw new FallbackSyntaxException("ALTER TABLE without an action");
         }
@@ -614,7 +606,43 @@ final class FallbackTableReader {
         }
         // kept without actions too: PostgreSQL still looks the table up, and fails when it is missing (without IF
         // EXISTS), whatever the actions are
-        return List.of(new AlterTable(table, ifExists, actions, at));
+        return List.of(new AlterTable(target.table(), target.ifExists(), actions, target.at()));
+    }
+
+    /** The table an {@code ALTER TABLE} names, and where its name stands. */
+    record AlterTarget(QualifiedName table, boolean ifExists, SourcePosition at) {}
+
+    /**
+     * {@code [IF EXISTS] [ONLY] name [*]} with the cursor just past {@code TABLE}; the cursor is left at the first
+     * action.
+     */
+    static AlterTarget alterTarget(FallbackCursor c) {
+        boolean ifExists = false;
+        // PostgreSQL writes IF EXISTS before ONLY; accept either order
+        for (int i = 0; i < 2; i++) {
+            ifExists |= c.acceptWords("IF", "EXISTS");
+            c.acceptWord("ONLY");
+        }
+        SourcePosition at = namePosition(c);
+        QualifiedName table = c.qualifiedName();
+        c.acceptSymbol("*");
+        return new AlterTarget(table, ifExists, at);
+    }
+
+    /**
+     * Whether the action at the cursor changes nothing modelled, told from its first words as {@link #alterAction}
+     * tells it ({@link DdlWords#harmlessAlterAction}, or an {@code ALTER COLUMN} one); the cursor moves.
+     */
+    static boolean startsHarmless(FallbackCursor c) {
+        if (DdlWords.harmlessAlterAction(c.words(), 0)) {
+            return true;
+        }
+        if (!c.acceptWord("ALTER")) {
+            return false;
+        }
+        c.acceptWord("COLUMN");
+        c.identifier();
+        return DdlWords.harmlessColumnAction(c.words(), 0);
     }
 
     /** One ALTER TABLE action, or {@code null} for one that changes nothing modelled. */
